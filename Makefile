@@ -1,0 +1,70 @@
+# The two commands of the README: `make demo` and `make test`. Both set up everything they
+# need on a fresh machine: the virtual environment, the packages, the browser for browser tests.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := cd example_site && ../$(PY) manage.py
+STAMP := $(VENV)/.installed
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: demo test install lint test-sqlite test-postgres browser-deps docs migrations messages clean
+
+$(STAMP): pyproject.toml example_site/requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test,docs]" -r example_site/requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) create_demo_admin
+	@echo "Serving the demo portal at http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Chromium and CJK fonts for the browser tests, from Debian's packages (needs root).
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing chromium and fonts-noto-cjk from Debian's packages"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "chromium or fonts-noto-cjk missing and not root: browser tests will be skipped"; fi
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+# SQLite runs everything; the slow (wheel, fresh venv, docs) and browser tests run only here.
+test-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest
+
+# PostgreSQL runs the database-facing suite again, when a server answers.
+test-postgres: install
+	@url="$${DATABASE_URL:-$(POSTGRES_URL)}"; \
+	if $(PY) -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$$url" 2>/dev/null; then \
+		DATABASE_URL="$$url" $(PY) -m pytest -m "not slow and not browser"; \
+	elif [ -n "$$GOV_DISCLOSURE_REQUIRE_POSTGRES" ]; then \
+		echo "PostgreSQL is required but does not answer at $$url" >&2; exit 1; \
+	else echo "PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; fi
+
+test: install browser-deps lint test-sqlite test-postgres
+
+docs: install
+	$(PY) -m mkdocs build --strict
+
+# Migrations are generated against the lowest supported Wagtail and Django.
+migrations:
+	test -x .venv-min/bin/python || $(PYTHON) -m venv .venv-min
+	.venv-min/bin/pip install --quiet "wagtail==7.4.*" "Django==5.2.*" -e . -r example_site/requirements.txt
+	cd example_site && ../.venv-min/bin/python manage.py makemigrations
+
+messages: install
+	cd gov_disclosure && ../$(PY) ../example_site/manage.py makemessages -l zh_Hans --no-obsolete
+	cd gov_disclosure && ../$(PY) ../example_site/manage.py compilemessages -l zh_Hans
+
+clean:
+	rm -rf $(VENV) .venv-min build dist site *.egg-info

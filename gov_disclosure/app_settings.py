@@ -1,0 +1,92 @@
+"""Settings of gov_disclosure, read lazily from ``django.conf.settings``.
+
+Every setting is named ``GOV_DISCLOSURE_<NAME>`` in the site's settings module and is read
+on each access, never at import time, so ``override_settings`` and per-site settings modules
+work as expected. Each one is documented in ``docs/reference/settings.md``; a test keeps the two
+in step. ``validate()`` is used by the system checks to turn a bad value into a check error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+
+PREFIX = "GOV_DISCLOSURE_"
+
+
+def _positive_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "a whole number of 1 or more"
+    return None
+
+
+def _non_negative_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return "a whole number of 0 or more"
+    return None
+
+
+def _non_empty_str(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "a non-empty string"
+    return None
+
+
+def _bool(value: Any) -> str | None:
+    if not isinstance(value, bool):
+        return "True or False"
+    return None
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    validator: Callable[[Any], str | None]
+
+    @property
+    def full_name(self) -> str:
+        return PREFIX + self.name
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("EDITORS_GROUP", "政务公开编辑", _non_empty_str),
+    Setting("REVIEWERS_GROUP", "政务公开审核", _non_empty_str),
+    Setting("DISCLOSURE_OFFICE_GROUP", "政务公开办公室", _non_empty_str),
+    Setting("CREATE_GROUPS", True, _bool),
+    Setting("PORTAL_LATEST_COUNT", 8, _positive_int),
+    Setting("WORKDAY_CACHE_TIMEOUT", 3600, _non_negative_int),
+    Setting("THEME_CATEGORY_MAX_DEPTH", 4, _positive_int),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class AppSettings:
+    """Attribute access to the settings, e.g. ``app_settings.EDITORS_GROUP``."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            setting = _BY_NAME[name]
+        except KeyError:
+            raise AttributeError(f"gov_disclosure has no setting named {name!r}") from None
+        return getattr(settings, setting.full_name, setting.default)
+
+    def __dir__(self):
+        return list(_BY_NAME)
+
+    def validate(self) -> list[tuple[Setting, Any, str]]:
+        """Return ``(setting, value, expected)`` for every setting whose value is invalid."""
+        problems = []
+        for setting in SETTINGS:
+            value = getattr(self, setting.name)
+            expected = setting.validator(value)
+            if expected:
+                problems.append((setting, value, expected))
+        return problems
+
+
+app_settings = AppSettings()

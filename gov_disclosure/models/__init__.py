@@ -1,0 +1,24 @@
+from .agencies import Agency
+from .calendar import WorkdayOverride
+from .categories import ThemeCategory
+from .disclosure import (
+    DisclosureAttribute,
+    DisclosureAttributeMixin,
+    DisclosurePageManager,
+    DisclosurePageMixin,
+    DisclosurePageQuerySet,
+)
+from .pages import DisclosureArticlePage, DisclosurePortalPage
+
+__all__ = [
+    "Agency",
+    "DisclosureArticlePage",
+    "DisclosureAttribute",
+    "DisclosureAttributeMixin",
+    "DisclosurePageManager",
+    "DisclosurePageMixin",
+    "DisclosurePageQuerySet",
+    "DisclosurePortalPage",
+    "ThemeCategory",
+    "WorkdayOverride",
+]

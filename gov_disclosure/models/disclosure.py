@@ -1,0 +1,122 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+
+class DisclosureAttribute(models.TextChoices):
+    """The disclosure attribute (公开属性) every piece of government information carries."""
+
+    PROACTIVE = "proactive", _("Proactive disclosure")
+    ON_APPLICATION = "on_application", _("Disclosure on application")
+    NOT_DISCLOSED = "not_disclosed", _("Not disclosed")
+
+
+class DisclosureAttributeMixin(models.Model):
+    """The disclosure attribute with the reason the law asks for when it is not proactive."""
+
+    disclosure_attribute = models.CharField(
+        _("disclosure attribute"),
+        max_length=20,
+        choices=DisclosureAttribute.choices,
+        default=DisclosureAttribute.PROACTIVE,
+        db_index=True,
+    )
+    disclosure_reason = models.TextField(
+        _("reason for not disclosing proactively"),
+        blank=True,
+        help_text=_(
+            "Required unless the information is proactively disclosed: cite the article of the "
+            "Regulations on Government Information Disclosure that applies."
+        ),
+    )
+
+    disclosure_panels = [
+        MultiFieldPanel(
+            [FieldPanel("disclosure_attribute"), FieldPanel("disclosure_reason")],
+            heading=_("Disclosure attribute"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_proactively_disclosed(self) -> bool:
+        return self.disclosure_attribute == DisclosureAttribute.PROACTIVE
+
+    def clean(self):
+        super().clean()
+        self.disclosure_reason = (self.disclosure_reason or "").strip()
+        if not self.is_proactively_disclosed and not self.disclosure_reason:
+            raise ValidationError(
+                {
+                    "disclosure_reason": _(
+                        "Give the reason why this information is not proactively disclosed."
+                    )
+                }
+            )
+
+
+class DisclosurePageQuerySet(PageQuerySet):
+    def public_disclosures(self):
+        """Pages a member of the public may see: live, not restricted, proactively disclosed."""
+        return self.live().public().filter(disclosure_attribute=DisclosureAttribute.PROACTIVE)
+
+
+class DisclosurePageManager(PageManager.from_queryset(DisclosurePageQuerySet)):
+    pass
+
+
+class DisclosurePageMixin(DisclosureAttributeMixin):
+    """Fields and behaviour shared by every gov_disclosure page type.
+
+    Use it before ``Page`` in the bases: ``class MyPage(DisclosurePageMixin, Page)``.
+    A page that is not proactively disclosed is never served to the public, even when live.
+    """
+
+    agency = models.ForeignKey(
+        "gov_disclosure.Agency",
+        verbose_name=_("issuing agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    theme_category = models.ForeignKey(
+        "gov_disclosure.ThemeCategory",
+        verbose_name=_("theme category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    publication_date = models.DateField(_("publication date"), null=True, blank=True, db_index=True)
+
+    objects = DisclosurePageManager()
+
+    metadata_panels = [
+        MultiFieldPanel(
+            [FieldPanel("agency"), FieldPanel("theme_category"), FieldPanel("publication_date")],
+            heading=_("Publication details"),
+        )
+    ]
+
+    disclosure_search_fields = [
+        index.FilterField("disclosure_attribute"),
+        index.FilterField("agency"),
+        index.FilterField("theme_category"),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_proactively_disclosed:
+            raise Http404
+        return super().serve(request, *args, **kwargs)

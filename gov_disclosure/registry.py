@@ -1,0 +1,90 @@
+"""The content registry.
+
+Domain apps (documents, projects, participation, …) register their public content types here
+in their ``AppConfig.ready()``. Cross-cutting apps (search, reports, the API, the portal page)
+read the registry instead of importing the domain apps, so that any domain app can be left out
+of ``INSTALLED_APPS`` without breaking them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+@dataclass(frozen=True)
+class ContentType:
+    """One registered kind of disclosure content."""
+
+    model: type
+    kind: str
+    label: Any
+    date_field: str | None = None
+    options: dict = field(default_factory=dict)
+
+    @property
+    def is_page(self) -> bool:
+        from wagtail.models import Page
+
+        return issubclass(self.model, Page)
+
+    def public_queryset(self):
+        """Everything of this type a member of the public may see, newest first."""
+        manager = self.model._default_manager
+        queryset = manager.public_disclosures() if hasattr(manager, "public_disclosures") else (
+            manager.all()
+        )
+        if self.date_field:
+            queryset = queryset.order_by(f"-{self.date_field}", "-pk")
+        return queryset
+
+
+class ContentRegistry:
+    def __init__(self):
+        self._by_kind: dict[str, ContentType] = {}
+
+    def register(self, model, *, kind: str, label, date_field: str | None = None, **options):
+        """Register ``model`` under the short name ``kind`` (e.g. ``"document"``).
+
+        Registering the same model again under the same kind is a no-op, so ``ready()`` may run
+        more than once (as it does in some test runners).
+        """
+        existing = self._by_kind.get(kind)
+        if existing is not None:
+            if existing.model is model:
+                return existing
+            raise ImproperlyConfigured(
+                f"gov_disclosure content kind {kind!r} is already registered for "
+                f"{existing.model._meta.label}; cannot register {model._meta.label} too."
+            )
+        if date_field is not None:
+            model._meta.get_field(date_field)  # fails loudly on a typo
+        entry = ContentType(model, kind, label, date_field, dict(options))
+        self._by_kind[kind] = entry
+        return entry
+
+    def unregister(self, kind: str) -> None:
+        self._by_kind.pop(kind, None)
+
+    def get(self, kind: str) -> ContentType:
+        return self._by_kind[kind]
+
+    def for_model(self, model) -> ContentType | None:
+        for entry in self._by_kind.values():
+            if issubclass(model, entry.model):
+                return entry
+        return None
+
+    def __iter__(self):
+        return iter(self._by_kind.values())
+
+    def __len__(self):
+        return len(self._by_kind)
+
+    def __contains__(self, kind: str) -> bool:
+        return kind in self._by_kind
+
+
+registry = ContentRegistry()

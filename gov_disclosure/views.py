@@ -1,0 +1,52 @@
+"""Admin viewsets of the core app: agencies, theme categories, working-day overrides."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Agency, ThemeCategory, WorkdayOverride
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "site"
+    menu_label = _("Agencies")
+    list_display = ["name", "short_name", "credit_code", "parent", "phone"]
+    list_filter = ["locale"]
+    search_fields = ["name", "short_name"]
+    ordering = ["sort_order", "name"]
+
+    def get_queryset(self, request):
+        return Agency.objects.select_related("parent", "locale")
+
+
+class ThemeCategoryViewSet(SnippetViewSet):
+    model = ThemeCategory
+    icon = "folder-open-1"
+    menu_label = _("Theme categories")
+    list_display = [
+        "tree_label",
+        "parent",
+        "code",
+        "sort_order",
+    ]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["tree_path"]
+    list_per_page = 100
+
+
+class WorkdayOverrideViewSet(SnippetViewSet):
+    model = WorkdayOverride
+    icon = "date"
+    menu_label = _("Working-day overrides")
+    list_display = ["date", "kind", "name"]
+    list_filter = ["kind"]
+    ordering = ["-date"]
+
+
+class DisclosureSettingsGroup(SnippetViewSetGroup):
+    items = (AgencyViewSet, ThemeCategoryViewSet, WorkdayOverrideViewSet)
+    menu_icon = "site"
+    menu_label = _("Disclosure settings")
+    menu_name = "gov_disclosure_settings"
+    menu_order = 250
