@@ -31,7 +31,7 @@ REQUIRED_MIDDLEWARE = (
 @register(Tags.compatibility)
 def check_required_apps(app_configs=None, **kwargs):
     errors = []
-    for module, label in REQUIRED_APPS:
+    for module, _label in REQUIRED_APPS:
         if not apps.is_installed(module):
             errors.append(
                 Error(

@@ -92,9 +92,9 @@ def create_product_groups(using=DEFAULT_DB_ALIAS, **kwargs):
     """Create the product's groups if missing; safe to call any number of times."""
     if not app_settings.CREATE_GROUPS:
         return
-    from django.contrib.contenttypes.management import create_contenttypes
-    from django.contrib.auth.management import create_permissions
     from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     # Permissions of apps migrated in the same run may not exist yet; create them first.
@@ -109,8 +109,14 @@ def create_product_groups(using=DEFAULT_DB_ALIAS, **kwargs):
         if not created:
             continue
         permissions = _permissions(codes, using)
-        group.permissions.add(*[p for p in permissions if p.content_type.app_label != "wagtaildocs"
-                                and p.content_type.app_label != "wagtailimages"])
+        group.permissions.add(
+            *[
+                p
+                for p in permissions
+                if p.content_type.app_label != "wagtaildocs"
+                and p.content_type.app_label != "wagtailimages"
+            ]
+        )
         if root_collection is not None:
             for permission in permissions:
                 if permission.content_type.app_label in ("wagtaildocs", "wagtailimages"):

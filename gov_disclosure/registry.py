@@ -33,8 +33,10 @@ class ContentType:
     def public_queryset(self):
         """Everything of this type a member of the public may see, newest first."""
         manager = self.model._default_manager
-        queryset = manager.public_disclosures() if hasattr(manager, "public_disclosures") else (
-            manager.all()
+        queryset = (
+            manager.public_disclosures()
+            if hasattr(manager, "public_disclosures")
+            else (manager.all())
         )
         if self.date_field:
             queryset = queryset.order_by(f"-{self.date_field}", "-pk")

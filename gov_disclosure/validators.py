@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.cn import uscc
 
-PHONE_RE = re.compile(r"^\+?[0-9][0-9\s\-()（）转,，、/]{4,40}$")
+PHONE_RE = re.compile(r"^[+(（]?[0-9][0-9\s\-()（）转,，、/]{4,40}$")
 
 
 def normalize_credit_code(value: str) -> str:
@@ -16,7 +16,7 @@ def normalize_credit_code(value: str) -> str:
 
 
 def validate_credit_code(value: str) -> None:
-    """Validate a unified social credit code (统一社会信用代码, GB 32100-2015) with python-stdnum."""
+    """Validate a unified social credit code (统一社会信用代码, GB 32100-2015)."""
     try:
         uscc.validate(value)
     except stdnum_exceptions.InvalidLength:

@@ -49,12 +49,8 @@ def _load_overrides(year: int) -> dict[datetime.date, bool]:
     key = _CACHE_KEY.format(year=year)
     overrides = cache.get(key)
     if overrides is None:
-        overrides = dict(
-            (day, kind == WorkdayOverride.Kind.WORKDAY)
-            for day, kind in WorkdayOverride.objects.filter(date__year=year).values_list(
-                "date", "kind"
-            )
-        )
+        rows = WorkdayOverride.objects.filter(date__year=year).values_list("date", "kind")
+        overrides = {day: kind == WorkdayOverride.Kind.WORKDAY for day, kind in rows}
         cache.set(key, overrides, app_settings.WORKDAY_CACHE_TIMEOUT)
     return overrides
 
@@ -146,6 +142,12 @@ def workdays_between(start: datetime.date, end: datetime.date) -> int:
     return WorkdayCalendar().workdays_between(start, end)
 
 
+def _today() -> datetime.date:
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
 def years_needing_overrides(today: datetime.date | None = None) -> list[int]:
     """Years the legal clocks will soon need that neither the library nor overrides cover.
 
@@ -154,7 +156,7 @@ def years_needing_overrides(today: datetime.date | None = None) -> list[int]:
     """
     from .models import WorkdayOverride
 
-    today = today or datetime.date.today()
+    today = today or _today()
     years = [today.year] + ([today.year + 1] if today.month == 12 else [])
     return [
         y

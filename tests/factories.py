@@ -73,6 +73,7 @@ class PageFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, publish=True, **kwargs):
         page = model_class(*args, **kwargs)
+        page.live = publish
         parent = parent or Page.objects.get(depth=2)
         parent.add_child(instance=page)
         revision = page.save_revision()

@@ -3,7 +3,6 @@
 import os
 
 import dj_database_url
-
 from portal.settings.base import *  # noqa: F403
 
 SECRET_KEY = "gov-disclosure-tests-not-secret"

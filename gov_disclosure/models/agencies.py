@@ -7,7 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-from ..validators import normalize_credit_code, validate_credit_code, validate_phone
+from ..fields import CreditCodeField
+from ..validators import validate_phone
 
 
 class Agency(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -20,11 +21,9 @@ class Agency(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         blank=True,
         help_text=_("Used in document numbers and narrow columns, e.g. 某市政府办."),
     )
-    credit_code = models.CharField(
+    credit_code = CreditCodeField(
         _("unified social credit code"),
-        max_length=18,
         blank=True,
-        validators=[validate_credit_code],
         help_text=_("18 characters, e.g. 11370322004222241N. Index numbers begin with it."),
     )
     parent = models.ForeignKey(
@@ -36,9 +35,7 @@ class Agency(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         related_name="children",
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
-    phone = models.CharField(
-        _("telephone"), max_length=64, blank=True, validators=[validate_phone]
-    )
+    phone = models.CharField(_("telephone"), max_length=64, blank=True, validators=[validate_phone])
     office_hours = models.TextField(
         _("office hours"),
         blank=True,
@@ -104,7 +101,6 @@ class Agency(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
-        self.credit_code = normalize_credit_code(self.credit_code)
         if self.parent_id and self.pk:
             ancestor, seen = self.parent, set()
             while ancestor is not None and ancestor.pk not in seen:

@@ -30,15 +30,15 @@ class WorkdayOverride(index.Indexed, models.Model):
         verbose_name_plural = _("working-day overrides")
         ordering = ["-date"]
 
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
+
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         # Remembered so that moving an override to another year clears both years' cache.
         instance._loaded_date = instance.__dict__.get("date")
         return instance
-
-    def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
 
     @property
     def is_workday(self) -> bool:

@@ -71,6 +71,10 @@ class ThemeCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Mode
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._refresh_tree_path()
+
     @property
     def revisions(self):
         return self._revisions
@@ -101,7 +105,9 @@ class ThemeCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Mode
         if self.parent_id is None:
             return
         if self.parent.locale_id and self.locale_id and self.parent.locale_id != self.locale_id:
-            raise ValidationError({"parent": _("The parent category must be in the same language.")})
+            raise ValidationError(
+                {"parent": _("The parent category must be in the same language.")}
+            )
         ancestors = self.parent.get_ancestors(include_self=True)
         if self.pk and any(a.pk == self.pk for a in ancestors):
             raise ValidationError(
@@ -121,15 +127,12 @@ class ThemeCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Mode
             return 1
         prefix = self.tree_path
         deepest = (
-            ThemeCategory.objects.filter(tree_path__startswith=prefix)
-            .aggregate(models.Max("depth"))["depth__max"]
+            ThemeCategory.objects.filter(tree_path__startswith=prefix).aggregate(
+                models.Max("depth")
+            )["depth__max"]
             or self.depth
         )
         return deepest - self.depth + 1
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._refresh_tree_path()
 
     def _refresh_tree_path(self):
         parent_path = self.parent.tree_path + "." if self.parent_id else ""

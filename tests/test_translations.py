@@ -1,0 +1,72 @@
+"""Every interface string is translated into Simplified Chinese, and the .mo matches the .po."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "gov_disclosure"
+LOCALES = ["zh_Hans"]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+def po_path(locale):
+    return PACKAGE / "locale" / locale / "LC_MESSAGES" / "django.po"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_message_is_translated(locale):
+    po = polib.pofile(str(po_path(locale)))
+    untranslated = [e.msgid for e in po.untranslated_entries()]
+    fuzzy = [e.msgid for e in po.fuzzy_entries()]
+    assert not untranslated, f"untranslated in {locale}: {untranslated}"
+    assert not fuzzy, f"fuzzy in {locale}: {fuzzy}"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_placeholders_survive_translation(locale):
+    for entry in polib.pofile(str(po_path(locale))).translated_entries():
+        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(
+            PLACEHOLDER.findall(entry.msgstr)
+        ), entry.msgid
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_compiled_catalogue_matches_the_source(locale):
+    po = polib.pofile(str(po_path(locale)))
+    mo = polib.mofile(str(po_path(locale).with_suffix(".mo")))
+    assert {e.msgid: e.msgstr for e in mo if e.msgid} == {
+        e.msgid: e.msgstr for e in po.translated_entries()
+    }, "run `make messages` to recompile the .mo file"
+
+
+def test_catalogue_has_every_string_in_the_code(tmp_path):
+    """A new gettext() call without its translation fails here."""
+    if not shutil.which("xgettext"):
+        if os.environ.get("CI"):
+            pytest.fail("xgettext (Debian package gettext) is needed to check the catalogue")
+        pytest.skip("xgettext is not installed")
+    copy = tmp_path / "gov_disclosure"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", "zh_Hans", "--no-obsolete"],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    fresh = {e.msgid for e in polib.pofile(str(copy / "locale/zh_Hans/LC_MESSAGES/django.po"))}
+    shipped = {e.msgid for e in polib.pofile(str(po_path("zh_Hans")))}
+    assert fresh - shipped == set(), "new strings: run `make messages` and translate them"
+    assert shipped - fresh == set(), "obsolete strings: run `make messages`"
