@@ -79,6 +79,24 @@ class ContentRegistry:
                 return entry
         return None
 
+    def exclude_undisclosed(self, page_queryset):
+        """Drop pages of any registered type that are not proactively disclosed.
+
+        For querysets of plain ``Page`` (a site's own search view, menus, sitemaps), which do not
+        know the disclosure attribute. One subquery per registered page type, no extra query.
+        """
+        from django.db.models import Q
+
+        hidden = Q()
+        for entry in self:
+            if entry.is_page and hasattr(entry.model, "disclosure_attribute"):
+                hidden |= Q(
+                    pk__in=entry.model._default_manager.exclude(
+                        disclosure_attribute="proactive"
+                    ).values("pk")
+                )
+        return page_queryset.exclude(hidden) if hidden else page_queryset
+
     def __iter__(self):
         return iter(self._by_kind.values())
 

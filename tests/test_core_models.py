@@ -48,7 +48,7 @@ class TestCreditCode:
         duplicate = AgencyFactory.build(credit_code=VALID_CODE)
         with pytest.raises(ValidationError) as excinfo:
             duplicate.full_clean()
-        assert "unified social credit code" in str(excinfo.value)
+        assert "已有其他机构使用这个统一社会信用代码" in str(excinfo.value)
 
     @pytest.mark.django_db
     def test_blank_codes_do_not_collide(self):

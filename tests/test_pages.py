@@ -106,3 +106,45 @@ def test_public_disclosures_queryset(portal):
         disclosure_reason="属于国家秘密",
     )
     assert [p.title for p in DisclosureArticlePage.objects.public_disclosures()] == ["甲"]
+
+
+def test_editors_can_preview_a_page_the_public_cannot_see(client, superuser, portal):
+    page = ArticlePageFactory(
+        parent=portal,
+        title="依申请公开的答复",
+        disclosure_attribute=DisclosureAttribute.ON_APPLICATION,
+        disclosure_reason="依申请公开",
+    )
+    assert client.get(page.url).status_code == 404
+    client.force_login(superuser)
+    response = client.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert response.status_code == 200
+    assert "依申请公开的答复" in response.content.decode()
+
+
+def test_plain_page_querysets_can_drop_undisclosed_pages(portal):
+    from wagtail.models import Page
+
+    ArticlePageFactory(parent=portal, title="公开")
+    ArticlePageFactory(
+        parent=portal,
+        title="不公开",
+        disclosure_attribute=DisclosureAttribute.NOT_DISCLOSED,
+        disclosure_reason="属于国家秘密",
+    )
+    titles = set(registry.exclude_undisclosed(Page.objects.live()).values_list("title", flat=True))
+    assert "公开" in titles and "不公开" not in titles
+
+
+def test_the_example_sites_search_shows_only_public_pages(client, portal):
+    # Space-separated titles: Chinese word segmentation is the search app's business.
+    ArticlePageFactory(parent=portal, title="环境保护 工作通知")
+    ArticlePageFactory(
+        parent=portal,
+        title="环境保护 内部材料",
+        disclosure_attribute=DisclosureAttribute.NOT_DISCLOSED,
+        disclosure_reason="属于内部事务信息",
+    )
+    html = client.get("/search/", {"query": "环境保护"}).content.decode()
+    assert "工作通知" in html
+    assert "内部材料" not in html

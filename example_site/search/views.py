@@ -1,7 +1,8 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-
 from wagtail.models import Page
+
+from gov_disclosure.registry import registry
 
 # To enable logging of search queries for use with the "Promoted search results" module
 # <https://docs.wagtail.org/en/stable/reference/contrib/searchpromotions.html>
@@ -17,7 +18,10 @@ def search(request):
 
     # Search
     if search_query:
-        search_results = Page.objects.live().search(search_query)
+        # Only what the public may see: live, not restricted, and proactively disclosed.
+        search_results = registry.exclude_undisclosed(Page.objects.live().public()).search(
+            search_query
+        )
 
         # To log this query for use with the "Promoted search results" module:
 

@@ -117,6 +117,7 @@ class DisclosurePageMixin(DisclosureAttributeMixin):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        if not self.is_proactively_disclosed:
+        # Editors still preview it in the admin; the public never gets it.
+        if not self.is_proactively_disclosed and not getattr(request, "is_preview", False):
             raise Http404
         return super().serve(request, *args, **kwargs)
