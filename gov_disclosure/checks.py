@@ -156,3 +156,33 @@ def check_workday_calendar(app_configs=None, databases=None, **kwargs):
         )
         for year in years
     ]
+
+
+@register(Tags.database)
+def check_default_locale(app_configs=None, databases=None, **kwargs):
+    """A site migrated in English before installing has no Locale for LANGUAGE_CODE."""
+    if not databases:
+        return []
+    from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+    from wagtail.models import Locale
+
+    try:
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if Locale.objects.filter(language_code=language).exists():
+            return []
+        existing = list(Locale.objects.values_list("language_code", flat=True))
+    except (DatabaseError, LookupError):
+        return []
+    if not existing:  # a fresh database: Wagtail creates the default locale when migrating
+        return []
+    label = dict(get_content_languages()).get(language, language)
+    return [
+        Error(
+            f"LANGUAGE_CODE is {settings.LANGUAGE_CODE!r} but Wagtail has no locale for "
+            f"{language!r} (it has: {', '.join(existing)}), so agencies, theme categories and "
+            "new pages cannot be created.",
+            hint=f"In the Wagtail admin go to Settings › Locales and change the existing "
+            f"locale's language to {label}, as docs/installation.md step 4 describes.",
+            id="gov_disclosure.E007",
+        )
+    ]

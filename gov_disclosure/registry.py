@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import F
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class ContentType:
             else (manager.all())
         )
         if self.date_field:
-            queryset = queryset.order_by(f"-{self.date_field}", "-pk")
+            # Undated items last on every database (PostgreSQL sorts NULL first when descending).
+            queryset = queryset.order_by(F(self.date_field).desc(nulls_last=True), "-pk")
         return queryset
 
 

@@ -100,3 +100,14 @@ def test_calendar_warning_when_the_year_is_not_covered(monkeypatch):
     assert warning.id == "gov_disclosure.W002"
     assert "2099" in warning.msg
     assert checks.check_workday_calendar(databases=None) == []
+
+
+@pytest.mark.django_db
+def test_a_site_migrated_in_english_is_told_to_relabel_its_locale():
+    from wagtail.models import Locale
+
+    assert checks.check_default_locale(databases=["default"]) == []
+    Locale.objects.filter(language_code="zh-hans").update(language_code="en")
+    (error,) = checks.check_default_locale(databases=["default"])
+    assert error.id == "gov_disclosure.E007"
+    assert "Locales" in error.hint and "简体中文" in error.hint
