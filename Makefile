@@ -8,7 +8,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test install lint test-sqlite test-postgres browser-deps docs migrations messages clean
+.PHONY: demo test install lint test-sqlite test-postgres test-newest browser-deps docs migrations messages clean
 
 $(STAMP): pyproject.toml example_site/requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,7 +51,20 @@ test-postgres: install
 		echo "PostgreSQL is required but does not answer at $$url" >&2; exit 1; \
 	else echo "PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; fi
 
-test: install browser-deps lint test-sqlite test-postgres
+# The newest Django (6.x needs Python 3.12+) on SQLite, when such a Python is on the machine.
+NEWEST_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+NEWEST_VENV := .venv-newest
+
+test-newest:
+	@if [ -z "$(NEWEST_PYTHON)" ]; then echo "No Python 3.12+ found: skipping the newest-Django run"; exit 0; fi; \
+	test -x $(NEWEST_VENV)/bin/python || $(NEWEST_PYTHON) -m venv $(NEWEST_VENV); \
+	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade pip && \
+	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]" -r example_site/requirements.txt && \
+	$(NEWEST_VENV)/bin/python -c "import django, wagtail; print('Newest run: Django', django.get_version(), 'Wagtail', wagtail.__version__)" && \
+	env -u DATABASE_URL $(NEWEST_VENV)/bin/python -m pytest -m "not slow and not browser"
+
+test: install browser-deps lint test-sqlite test-postgres test-newest
 
 docs: install
 	$(PY) -m mkdocs build --strict
@@ -67,4 +80,4 @@ messages: install
 	cd gov_disclosure && ../$(PY) ../example_site/manage.py compilemessages -l zh_Hans
 
 clean:
-	rm -rf $(VENV) .venv-min build dist site *.egg-info
+	rm -rf $(VENV) .venv-min $(NEWEST_VENV) build dist site *.egg-info

@@ -34,8 +34,8 @@ class WorkdayOverride(index.Indexed, models.Model):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         # Remembered so that moving an override to another year clears both years' cache.
         instance._loaded_date = instance.__dict__.get("date")
         return instance
