@@ -78,6 +78,8 @@ migrations:
 messages: install
 	cd gov_disclosure && ../$(PY) ../example_site/manage.py makemessages -l zh_Hans --no-obsolete
 	cd gov_disclosure && ../$(PY) ../example_site/manage.py compilemessages -l zh_Hans
+	cd example_site/home && ../../$(PY) ../manage.py makemessages -l zh_Hans --no-obsolete
+	cd example_site/home && ../../$(PY) ../manage.py compilemessages -l zh_Hans
 
 clean:
 	rm -rf $(VENV) .venv-min $(NEWEST_VENV) build dist site *.egg-info

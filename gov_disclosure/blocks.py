@@ -34,5 +34,10 @@ class BodyBlock(blocks.StreamBlock):
 
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
     image = ImageBlock(label=_("Image"))
-    facts = blocks.ListBlock(TableRowBlock(), label=_("Facts table"), icon="table")
+    facts = blocks.ListBlock(
+        TableRowBlock(),
+        label=_("Facts table"),
+        icon="table",
+        template="gov_disclosure/blocks/facts_table.html",
+    )
     attachment = AttachmentBlock()

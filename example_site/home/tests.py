@@ -1,7 +1,7 @@
-from home.models import HomePage
-
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage
 
 
 class HomeSetUpTests(WagtailPageTestCase):

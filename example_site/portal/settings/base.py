@@ -163,7 +163,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail settings
 
-WAGTAIL_SITE_NAME = "示范区人民政府信息公开"
+WAGTAIL_SITE_NAME = "示范县人民政府"
 
 # Search
 # https://docs.wagtail.org/en/stable/topics/search/backends.html
