@@ -10,7 +10,7 @@ from django.utils.html import escape
 from home import demo_content as demo
 from stdnum.cn import uscc
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from gov_disclosure.models import (
     Agency,
@@ -38,6 +38,7 @@ def row_counts():
         Agency,
         ThemeCategory,
         Site,
+        Locale,
         get_document_model(),
     )
     return {model._meta.label: model.objects.count() for model in models}
@@ -143,6 +144,14 @@ def test_theme_category_tree(portal):
     assert category.full_name == "综合政务 › 政务公开"
     assert ThemeCategory.objects.filter(parent=None).count() == len(demo.THEME_CATEGORIES)
     assert ThemeCategory.objects.count() == sum(1 + len(c) for _, c in demo.THEME_CATEGORIES)
+
+
+def test_demo_has_the_three_content_languages(portal):
+    from wagtail.models import Locale
+
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert codes == {"zh-hans", "zh-hant", "en"}
+    assert Locale.get_default().language_code == "zh-hans"
 
 
 def test_running_again_changes_nothing(portal):

@@ -17,6 +17,9 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
+    class Meta:
+        verbose_name = _("home page")
+
     def get_portal(self):
         """The first public disclosure portal below this page, or None."""
         return (

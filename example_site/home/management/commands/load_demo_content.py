@@ -58,6 +58,7 @@ class Command(BaseCommand):
         self.counts = Counter()
         with transaction.atomic():
             locale = Locale.get_default()
+            self.load_locales()
             agencies = self.load_agencies(locale)
             categories = self.load_categories(locale)
             home = self.load_site()
@@ -113,6 +114,11 @@ class Command(BaseCommand):
         obj.save()
         self.report(outcome, obj)
         return obj
+
+    def load_locales(self):
+        """The other content languages of the demo: 繁體中文 and English, for wagtail-localize."""
+        for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            self.sync(Locale, {"language_code": language_code}, {})
 
     def load_agencies(self, locale):
         agencies = {}
