@@ -45,9 +45,27 @@ class ContentType:
         return queryset
 
 
+@dataclass(frozen=True)
+class DailyTask:
+    """A job of ``manage.py gov_disclosure_daily``: ``function(on=date)`` returns a summary."""
+
+    name: str
+    function: Any
+    label: Any
+
+
 class ContentRegistry:
     def __init__(self):
         self._by_kind: dict[str, ContentType] = {}
+        self._daily_tasks: dict[str, DailyTask] = {}
+
+    def register_daily_task(self, name: str, function, *, label) -> None:
+        """Add a job to the daily command; it must be idempotent (safe to run twice a day)."""
+        self._daily_tasks[name] = DailyTask(name, function, label)
+
+    @property
+    def daily_tasks(self) -> list[DailyTask]:
+        return list(self._daily_tasks.values())
 
     def register(self, model, *, kind: str, label, date_field: str | None = None, **options):
         """Register ``model`` under the short name ``kind`` (e.g. ``"document"``).

@@ -190,6 +190,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10MB
 # gov_disclosure, installed exactly as docs/installation.md says (step 2).
 INSTALLED_APPS += [
     "gov_disclosure",
+    "gov_disclosure.documents",
     "wagtail_localize",
     "wagtail_localize.locales",
     "simple_history",

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "gov_disclosure.documents"
+    label = "gov_disclosure_documents"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = _("Normative documents")
+
+    def ready(self):
+        from gov_disclosure.registry import registry
+
+        from . import app_settings, signals  # noqa: F401  (settings and receivers)
+        from .models import DocumentPage, InterpretationPage
+        from .services import apply_scheduled_validity_changes
+
+        registry.register(
+            DocumentPage,
+            kind="document",
+            label=_("Policy documents"),
+            date_field="publication_date",
+        )
+        registry.register(
+            InterpretationPage,
+            kind="interpretation",
+            label=_("Policy interpretations"),
+            date_field="publication_date",
+        )
+        registry.register_daily_task(
+            "documents.validity", apply_scheduled_validity_changes, label=_("Validity by date")
+        )
