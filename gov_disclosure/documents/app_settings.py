@@ -4,6 +4,7 @@ from gov_disclosure.app_settings import (
     Setting,
     app_settings,
     non_empty_str,
+    non_negative_int,
     positive_int,
     regex,
     register,
@@ -29,7 +30,7 @@ register(
     ),
     Setting("INTERPRETATION_DAYS", 3, positive_int),
     Setting("PUBLICATION_DAYS", 20, positive_int),
-    Setting("DOCUMENT_TERM_YEARS", 5, positive_int),
+    Setting("DOCUMENT_TERM_YEARS", 5, non_negative_int),
     Setting("LIBRARY_PAGE_SIZE", 20, positive_int),
 )
 

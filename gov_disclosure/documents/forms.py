@@ -16,7 +16,8 @@ class DocumentPageForm(WagtailAdminPageForm):
 
     def _attachment_problems(self):
         formset = self.formsets.get("attachments")
-        if formset is None:
+        # The formsets are validated after the main form; their own errors are shown anyway.
+        if formset is None or not formset.is_valid():
             return []
         problems = []
         for form in formset.forms:

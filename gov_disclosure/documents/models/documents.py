@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -82,7 +84,7 @@ class NormativeDocumentMixin(DisclosurePageMixin):
         max_length=80,
         null=True,
         blank=True,
-        db_index=True,
+        unique=True,
         help_text=_("Given automatically when the document is first saved; never reused."),
     )
     document_number = models.CharField(
@@ -149,6 +151,18 @@ class NormativeDocumentMixin(DisclosurePageMixin):
         return obj
 
     @property
+    def display_index_number(self):
+        """The index number, or for a translation the number of the original document."""
+        if self.index_number:
+            return self.index_number
+        return (
+            type(self)
+            .objects.filter(translation_key=self.translation_key, index_number__isnull=False)
+            .values_list("index_number", flat=True)
+            .first()
+        )
+
+    @property
     def is_valid(self):
         return self.validity == Validity.VALID
 
@@ -190,6 +204,14 @@ class NormativeDocumentMixin(DisclosurePageMixin):
             errors.setdefault("publication_date", []).append(
                 _("A document cannot be published before the date it was written.")
             )
+        term = app_settings.DOCUMENT_TERM_YEARS
+        if (
+            term
+            and self.document_type == DocumentType.NORMATIVE
+            and self.effective_date
+            and not self.expiry_date
+        ):
+            self.expiry_date = _add_years(self.effective_date, term) - datetime.timedelta(days=1)
         if self.effective_date and self.expiry_date and self.expiry_date <= self.effective_date:
             errors.setdefault("expiry_date", []).append(
                 _("The expiry date must come after the effective date.")
@@ -215,14 +237,16 @@ class NormativeDocumentMixin(DisclosurePageMixin):
     def assign_index_number(self):
         if self.index_number or self.agency_id is None:
             return
+        if self.pk is None and self.translation_key and (
+            type(self).objects.filter(translation_key=self.translation_key).exists()
+        ):
+            return  # a translation shares the original's number (see `display_index_number`)
         year = (self.publication_date or self.date_written or _today()).year
         model = type(self)
         self.index_number = IndexNumberSequence.allocate(
             self.agency_code(),
             year,
-            is_taken=lambda number: model.objects.filter(
-                index_number=number, locale_id=self.locale_id
-            ).exists(),
+            is_taken=lambda number: model.objects.filter(index_number=number).exists(),
         )
 
     def save(self, *args, clean=True, **kwargs):
@@ -234,6 +258,13 @@ class NormativeDocumentMixin(DisclosurePageMixin):
             if problems:
                 raise ValidationError(problems)
         return super().save(*args, clean=clean, **kwargs)
+
+
+def _add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _today():
@@ -288,12 +319,6 @@ class DocumentPage(NormativeDocumentMixin, Page):
     class Meta:
         verbose_name = _("policy document")
         verbose_name_plural = _("policy documents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["index_number", "locale"],
-                name="gov_disclosure_documents_unique_index_number",
-            )
-        ]
 
     def get_context(self, request, *args, **kwargs):
         from .interpretations import InterpretationPage
