@@ -12,11 +12,12 @@ class GovDisclosureConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import checks, signals  # noqa: F401  (registers checks and receivers)
-        from .groups import create_product_groups
+        from .groups import create_product_groups, grant_permissions_of_new_apps
         from .models import DisclosureArticlePage
         from .registry import registry
 
         post_migrate.connect(create_product_groups, sender=self)
+        post_migrate.connect(grant_permissions_of_new_apps, sender=self)
         registry.register(
             DisclosureArticlePage,
             kind="article",

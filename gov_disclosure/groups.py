@@ -88,6 +88,38 @@ def _permissions(codes, using):
     return [p for p in found if (p.content_type.app_label, p.codename) in wanted]
 
 
+def grant_permissions_of_new_apps(plan=None, using=DEFAULT_DB_ALIAS, **kwargs):
+    """When a domain app is migrated for the first time, give the existing groups its permissions.
+
+    A site that adds, say, ``gov_disclosure.documents`` a year after installing the core app
+    already has the groups; they get the new app's permissions once, when its first migration
+    runs. Later changes an administrator makes to the groups are never undone.
+    """
+    if not app_settings.CREATE_GROUPS or not plan:
+        return
+    new_apps = {
+        migration.app_label
+        for migration, backwards in plan
+        if not backwards and migration.initial and migration.app_label.startswith("gov_disclosure_")
+    }
+    if not new_apps:
+        return
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.apps import apps
+
+    for app_config in apps.get_app_configs():
+        if app_config.label in new_apps:
+            create_contenttypes(app_config, verbosity=0, using=using)
+            create_permissions(app_config, verbosity=0, using=using)
+    for role, (codes, _page_permissions) in _ROLE_PERMISSIONS.items():
+        group = Group.objects.using(using).filter(name=group_name(role)).first()
+        if group is None:
+            continue
+        wanted = [code for code in codes if code.split(".", 1)[0] in new_apps]
+        group.permissions.add(*_permissions(wanted, using))
+
+
 def create_product_groups(using=DEFAULT_DB_ALIAS, **kwargs):
     """Create the product's groups if missing; safe to call any number of times."""
     if not app_settings.CREATE_GROUPS:

@@ -147,3 +147,29 @@ class TestWorkdayOverrideAdmin:
         )
         assert response.status_code == 200
         assert WorkdayOverride.objects.get().kind == "holiday"
+
+
+class TestPermissionsOfAppsAddedLater:
+    def test_existing_groups_get_a_new_apps_permissions_once(self):
+        from types import SimpleNamespace
+
+        from django.contrib.auth.models import Permission
+
+        from gov_disclosure.groups import grant_permissions_of_new_apps
+
+        office = Group.objects.get(name=group_name(DISCLOSURE_OFFICE))
+        permission = Permission.objects.get(
+            content_type__app_label="gov_disclosure_documents", codename="add_cleanupbatch"
+        )
+        office.permissions.remove(permission)  # as if the app had just been added
+        initial = SimpleNamespace(app_label="gov_disclosure_documents", initial=True)
+        later = SimpleNamespace(app_label="gov_disclosure_documents", initial=False)
+        grant_permissions_of_new_apps(plan=[(later, False)])
+        assert not office.permissions.filter(pk=permission.pk).exists()
+        grant_permissions_of_new_apps(plan=[(initial, False)])
+        assert office.permissions.filter(pk=permission.pk).exists()
+
+    def test_roles_can_see_validity_history(self, editor, disclosure_officer):
+        assert editor.has_perm("gov_disclosure_documents.view_validitychange")
+        assert disclosure_officer.has_perm("gov_disclosure_documents.add_cleanupbatch")
+        assert not editor.has_perm("gov_disclosure_documents.add_cleanupbatch")

@@ -9,6 +9,12 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Normative documents")
 
     def ready(self):
+        from gov_disclosure.groups import (
+            DISCLOSURE_OFFICE,
+            EDITORS,
+            REVIEWERS,
+            extend_group_permissions,
+        )
         from gov_disclosure.registry import registry
 
         from . import app_settings, signals  # noqa: F401  (settings and receivers)
@@ -26,6 +32,15 @@ class DocumentsConfig(AppConfig):
             kind="interpretation",
             label=_("Policy interpretations"),
             date_field="publication_date",
+        )
+        app = self.label
+        for role in (EDITORS, REVIEWERS, DISCLOSURE_OFFICE):
+            extend_group_permissions(
+                role, {f"{app}.view_validitychange", f"{app}.view_cleanupbatch"}
+            )
+        extend_group_permissions(
+            DISCLOSURE_OFFICE,
+            {f"{app}.add_cleanupbatch", f"{app}.change_cleanupbatch", f"{app}.add_validitychange"},
         )
         registry.register_daily_task(
             "documents.validity", apply_scheduled_validity_changes, label=_("Validity by date")
