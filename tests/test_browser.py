@@ -56,7 +56,7 @@ def chromium_path():
 
 @pytest.fixture
 def demo_site(live_server):
-    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", documents=24, verbosity=0)
     return live_server
 
 

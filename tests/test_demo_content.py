@@ -1,17 +1,33 @@
 """The example site's demo content: ``load_demo_content`` and ``create_demo_admin``."""
 
+import collections
+import datetime
 import io
+import re
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from home import demo_content as demo
+from home import demo_documents
 from stdnum.cn import uscc
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
+from gov_disclosure.documents import services
+from gov_disclosure.documents.app_settings import app_settings as document_settings
+from gov_disclosure.documents.models import (
+    DocumentLibraryPage,
+    DocumentPage,
+    DocumentType,
+    InterpretationPage,
+    ValidDocumentsCataloguePage,
+    Validity,
+    ValidityChange,
+)
+from gov_disclosure.documents.validators import validate_document_number
 from gov_disclosure.models import (
     Agency,
     DisclosureArticlePage,
@@ -19,15 +35,31 @@ from gov_disclosure.models import (
     ThemeCategory,
 )
 from gov_disclosure.validators import validate_credit_code
+from gov_disclosure.workdays import add_workdays
 
 PUBLIC_ARTICLES = [a for a in demo.ARTICLES if "disclosure_attribute" not in a]
 ON_APPLICATION = next(a for a in demo.ARTICLES if a.get("disclosure_attribute") == "on_application")
 
+# Few documents keep the tests fast; the first documents of the demo show every validity state.
+DOCUMENTS = 24
+# The day after the demo's last document: the documents of late 2026 are not yet in force.
+TODAY = datetime.date(2026, 11, 21)
+
+
+def load():
+    call_command("load_demo_content", documents=DOCUMENTS, verbosity=0)
+
 
 @pytest.fixture
-def portal(db):
-    call_command("load_demo_content", verbosity=0)
+def portal(db, monkeypatch):
+    monkeypatch.setattr(services, "today", lambda: TODAY)
+    load()
     return DisclosurePortalPage.objects.get(slug=demo.PORTAL["slug"])
+
+
+@pytest.fixture
+def library(portal):
+    return DocumentLibraryPage.objects.child_of(portal).get(slug=demo_documents.LIBRARY["slug"])
 
 
 def row_counts():
@@ -40,6 +72,7 @@ def row_counts():
         Site,
         Locale,
         get_document_model(),
+        ValidityChange,
     )
     return {model._meta.label: model.objects.count() for model in models}
 
@@ -159,7 +192,7 @@ def test_running_again_changes_nothing(portal):
     revisions_before = dict(Page.objects.values_list("pk", "latest_revision_id"))
 
     out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
+    call_command("load_demo_content", documents=DOCUMENTS, stdout=out)
 
     assert row_counts() == before
     assert dict(Page.objects.values_list("pk", "latest_revision_id")) == revisions_before
@@ -172,13 +205,205 @@ def test_running_again_restores_only_what_differs(portal):
     article.save_revision().publish()
     before = row_counts()
 
-    call_command("load_demo_content", verbosity=0)
+    load()
 
     article.refresh_from_db()
     assert article.title == "示范县人民政府办公室关于做好2026年汛期安全防范工作的通知"
     after = row_counts()
     assert after["wagtailcore.Revision"] == before["wagtailcore.Revision"] + 1
     assert after["wagtailcore.Page"] == before["wagtailcore.Page"]
+
+
+# The policy document library
+
+
+def test_library_and_catalogue_pages_respond(library, client):
+    assert library.url == "/xxgk/zcwj/"
+    assert library.live and library.title == "政策文件"
+    response = client.get(library.url)
+    assert response.status_code == 200
+    assert "政策文件" in response.content.decode()
+
+    catalogue = ValidDocumentsCataloguePage.objects.child_of(library).get()
+    assert catalogue.url == "/xxgk/zcwj/xxyxml/"
+    response = client.get(catalogue.url)
+    assert response.status_code == 200
+    assert "现行有效行政规范性文件目录" in response.content.decode()
+
+
+def test_documents_are_published_pages_with_every_field(library, client):
+    documents = list(
+        DocumentPage.objects.child_of(library).select_related("agency", "theme_category")
+    )
+
+    assert len(documents) == DOCUMENTS
+    assert {d.document_type for d in documents} == set(DocumentType.values)
+    for document in documents:
+        assert document.live and not document.has_unpublished_changes
+        assert document.live_revision_id is not None
+        assert re.fullmatch(r"doc-20(19|2[0-6])-\d{3}", document.slug)
+        assert document.index_number.startswith(document.agency.credit_code + "/")
+        validate_document_number(document.document_number)
+        if document.document_type == DocumentType.NORMATIVE:
+            assert re.fullmatch(r"SFGS—20\d\d—\d+", document.registration_number)
+            assert document.caption
+        assert document.theme_category.parent is not None
+        assert document.body and document.effective_date
+        assert document.date_written <= document.publication_date <= demo_documents.DEMO_TODAY
+    assert len({d.index_number for d in documents}) == len(documents)
+    response = client.get(documents[-1].url)
+    assert response.status_code == 200
+    assert escape(documents[-1].title) in response.content.decode()
+
+
+def test_every_validity_state_with_its_history(library):
+    documents = DocumentPage.objects.child_of(library)
+
+    assert {d.validity for d in documents} == set(Validity.values)
+    for document in documents:
+        changes = list(document.validity_changes.order_by("pk"))
+        assert changes[0].source == ValidityChange.Source.FIRST_PUBLICATION
+        assert changes[-1].to_validity == document.validity
+        last = changes[-1]
+        if document.validity == Validity.NOT_YET_EFFECTIVE:
+            assert document.effective_date.year == 2027
+        elif document.validity == Validity.EXPIRED:
+            assert last.source == ValidityChange.Source.SCHEDULE
+            assert last.changed_on == document.expiry_date + datetime.timedelta(days=1)
+            assert document.expiry_date < TODAY
+        elif document.validity == Validity.REPEALED:
+            assert last.source == ValidityChange.Source.MANUAL
+            assert last.reason and last.changed_on < TODAY
+        elif document.validity == Validity.AMENDED:
+            assert document.replaced_by_id == last.replaced_by_id is not None
+        else:
+            assert len(changes) == 1 and changes[0].changed_on == document.effective_date
+
+
+def test_amended_documents_link_both_ways(library):
+    amended = DocumentPage.objects.child_of(library).filter(validity=Validity.AMENDED)
+
+    assert amended.exists()
+    for old in amended.select_related("replaced_by"):
+        new = old.replaced_by
+        assert new.supersedes_id == old.pk
+        assert new.validity == Validity.VALID
+        assert new.publication_date > old.publication_date
+        assert old.document_number in new.body.raw_data[0]["value"]
+        change = old.validity_changes.get(to_validity=Validity.AMENDED)
+        assert change.source == ValidityChange.Source.AMENDMENT
+        assert (change.replaced_by_id, change.changed_on) == (new.pk, new.effective_date)
+    revisions = DocumentPage.objects.child_of(library).exclude(supersedes=None)
+    assert {r.supersedes_id for r in revisions} == {old.pk for old in amended}
+
+
+def test_catalogue_of_valid_documents_is_rebuilt_from_the_history(library):
+    documents = DocumentPage.objects.child_of(library)
+    valid = set(documents.filter(validity=Validity.VALID).values_list("pk", flat=True))
+
+    assert set(services.valid_documents(TODAY).values_list("pk", flat=True)) == valid
+    old = documents.filter(validity=Validity.AMENDED).select_related("replaced_by").first()
+    day_before = old.replaced_by.effective_date - datetime.timedelta(days=1)
+    assert services.valid_documents(day_before).filter(pk=old.pk).exists()
+
+
+def test_interpretations_of_documents(library):
+    interpretations = list(InterpretationPage.objects.child_of(library).select_related("document"))
+
+    assert {i.interpretation_type for i in interpretations} == {"text", "graphic", "qa"}
+    for interpretation in interpretations:
+        document = interpretation.document
+        assert interpretation.live and document is not None
+        assert interpretation.agency_id == document.agency_id
+        assert interpretation.publication_date >= document.publication_date
+        assert interpretation.summary and interpretation.body
+    qa = next(i for i in interpretations if i.interpretation_type == "qa")
+    assert {block.block_type for block in qa.body} == {"question_answer"}
+    assert all(block.value["question"].endswith("？") for block in qa.body)
+    days = document_settings.INTERPRETATION_DAYS
+    late = [
+        i
+        for i in interpretations
+        if i.publication_date > add_workdays(i.document.publication_date, days)
+    ]
+    assert 0 < len(late) < len(interpretations) / 2
+    without = DocumentPage.objects.child_of(library).filter(
+        document_type=DocumentType.NORMATIVE,
+        publication_date__year=2026,
+        interpretations__isnull=True,
+    )
+    assert without.exists()
+
+
+def test_loading_more_documents_keeps_the_first(library):
+    revisions = dict(DocumentPage.objects.values_list("pk", "latest_revision_id"))
+
+    call_command("load_demo_content", documents=DOCUMENTS + 12, verbosity=0)
+
+    assert DocumentPage.objects.child_of(library).count() == DOCUMENTS + 12
+    kept = DocumentPage.objects.filter(pk__in=revisions)
+    assert dict(kept.values_list("pk", "latest_revision_id")) == revisions
+
+
+def test_loading_years_later_skips_what_has_happened_since(library, monkeypatch):
+    """Documents that have expired since the demo's dates are not repealed any more."""
+    monkeypatch.setattr(services, "today", lambda: datetime.date(2040, 1, 1))
+    ValidityChange.objects.filter(to_validity=Validity.REPEALED).delete()
+    DocumentPage.objects.filter(validity=Validity.REPEALED).update(validity=Validity.EXPIRED)
+
+    load()
+
+    assert not ValidityChange.objects.filter(to_validity=Validity.REPEALED).exists()
+
+
+def test_documents_option_cannot_be_negative(db):
+    with pytest.raises(CommandError):
+        call_command("load_demo_content", documents=-1, verbosity=0)
+
+
+def test_the_full_library_has_a_few_hundred_documents():
+    documents = demo_documents.policy_documents()
+
+    assert len(documents) == demo_documents.DEFAULT_DOCUMENTS == 300
+    assert len({d["slug"] for d in documents}) == len(documents)
+    assert len({d["document_number"] for d in documents}) == len(documents)
+    assert {d["publication_date"].year for d in documents} == set(range(2019, 2027))
+    assert {d["agency"] for d in documents} == {agency[0] for agency in demo.AGENCIES}
+    categories = {d["category"] for d in documents}
+    assert categories == {(top, sub) for top, subs in demo.THEME_CATEGORIES for sub in subs}
+    types = collections.Counter(d["document_type"] for d in documents)
+    assert types["normative"] > 200 and types["other"] > 20 and types["regulation"] >= 3
+    for document in documents:
+        validate_document_number(document["document_number"])
+        if document["document_type"] == "normative":
+            years = 2 if "暂行" in document["title"] else 5
+            end = document["effective_date"].replace(year=document["effective_date"].year + years)
+            assert document["expiry_date"] == end - datetime.timedelta(days=1)
+    not_yet = [d for d in documents if d["effective_date"] > TODAY]
+    assert len(not_yet) >= 5 and {d["effective_date"].year for d in not_yet} == {2027}
+    expired = [d for d in documents if d["expiry_date"] and d["expiry_date"] < TODAY]
+    assert len(expired) > 50
+    assert len([d for d in documents if d["repeal"]]) >= 10
+    assert len([d for d in documents if d["supersedes"]]) >= 10
+    interpretations = [d["interpretation"] for d in documents if d["interpretation"]]
+    assert 30 <= len(interpretations) <= 50
+    assert 0 < sum(i["late"] for i in interpretations) < len(interpretations) / 4
+    published_late = [
+        d
+        for d in documents
+        if demo_documents.add_workdays(d["date_written"], 20) < d["publication_date"]
+    ]
+    assert 0 < len(published_late) < 20
+
+
+def test_a_smaller_demo_is_part_of_a_larger_one():
+    small = demo_documents.policy_documents(DOCUMENTS)
+    larger = {d["slug"]: d for d in demo_documents.policy_documents(DOCUMENTS * 3)}
+
+    assert demo_documents.policy_documents(DOCUMENTS) == small
+    assert [larger[d["slug"]] for d in small] == small
+    slugs = {d["slug"] for d in small}
+    assert all(d["supersedes"] in slugs for d in small if d["supersedes"])
 
 
 def test_create_demo_admin_generates_the_password_once(db, tmp_path):

@@ -367,3 +367,31 @@ def test_normative_documents_get_the_usual_term(library, agency, settings):
     other = make_document(library, agency, publish=False, expiry_date=None)
     other.full_clean()
     assert other.expiry_date is None
+
+
+def test_a_revision_in_force_later_amends_the_older_document_on_that_date(
+    library, agency, frozen_today
+):
+    old = make_document(library, agency, title="旧办法")
+    new = make_document(
+        library, agency, title="新办法", supersedes=old, publication_date=D(2026, 11, 10),
+        date_written=D(2026, 11, 1), effective_date=D(2027, 1, 1),
+    )
+    old.refresh_from_db()
+    assert old.validity == Validity.VALID  # still in force until the revision takes effect
+    assert "旧办法" in [p.title for p in services.valid_documents(D(2026, 12, 31))]
+    frozen_today(D(2027, 1, 2))
+    call_command("gov_disclosure_daily", date="2027-01-02")
+    old.refresh_from_db()
+    assert (old.validity, old.replaced_by_id) == (Validity.AMENDED, new.pk)
+    assert old.validity_changed_on == D(2027, 1, 1)
+    titles = [p.title for p in services.valid_documents(D(2027, 1, 2))]
+    assert "旧办法" not in titles and "新办法" in titles
+
+
+def test_the_catalogue_lists_normative_documents_and_regulations_only(
+    library, agency, frozen_today
+):
+    make_document(library, agency, title="规范性文件")
+    make_document(library, agency, title="工作方案", document_type=DocumentType.OTHER)
+    assert [p.title for p in services.valid_documents()] == ["规范性文件"]

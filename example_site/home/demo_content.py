@@ -2,7 +2,8 @@
 
 Every name, number and event here is made up for the demo. Records are keyed on stable values
 (credit codes, category names, page slugs, document titles) so that ``load_demo_content`` can
-compare what exists with what is wanted and change only what differs.
+compare what exists with what is wanted and change only what differs. The few hundred documents
+of the policy document library are generated in ``demo_documents``.
 """
 
 import datetime

@@ -15,7 +15,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import DocumentPage, Validity, ValidityChange
+from .models import DocumentPage, DocumentType, Validity, ValidityChange
 from .models.validity import ALLOWED_TRANSITIONS
 
 
@@ -137,6 +137,10 @@ def apply_amendment(new_document: DocumentPage, user=None) -> ValidityChange | N
     if old.validity in Validity.final_states():
         return None
     changed_on = new_document.effective_date or new_document.publication_date or today()
+    if changed_on > today():
+        # The older document stays in force until the revision takes effect; the daily command
+        # records the amendment on that date.
+        return None
     return change_validity(
         old,
         Validity.AMENDED,
@@ -179,7 +183,19 @@ def apply_scheduled_validity_changes(on: datetime.date | None = None) -> dict:
     for document in documents.filter(validity=Validity.VALID, expiry_date__lt=on).order_by("pk"):
         _expire(document)
         expired += 1
-    return {"became_valid": became_valid, "expired": expired}
+    amended = 0
+    revisions = (
+        DocumentPage.objects.live()
+        .filter(supersedes__isnull=False)
+        .exclude(supersedes__validity__in=Validity.final_states())
+        .filter(Q(effective_date__lte=on) | Q(effective_date__isnull=True))
+        .select_related("supersedes")
+        .order_by("pk")
+    )
+    for revision in revisions:
+        if apply_amendment(revision) is not None:
+            amended += 1
+    return {"became_valid": became_valid, "expired": expired, "amended": amended}
 
 
 def validity_on(on: datetime.date):
@@ -191,10 +207,19 @@ def validity_on(on: datetime.date):
     )
 
 
-def valid_documents(on: datetime.date | None = None, queryset=None):
-    """Public documents that were valid on ``on`` (today by default), rebuilt from history."""
+CATALOGUE_TYPES = (DocumentType.NORMATIVE, DocumentType.REGULATION)
+
+
+def valid_documents(on: datetime.date | None = None, queryset=None, types=CATALOGUE_TYPES):
+    """Public documents that were valid on ``on`` (today by default), rebuilt from history.
+
+    By default the catalogue's document types: normative documents and regulations (other policy
+    documents such as work plans are not listed in a 现行有效目录).
+    """
     on = on or today()
     queryset = queryset if queryset is not None else DocumentPage.objects.public_disclosures()
+    if types:
+        queryset = queryset.filter(document_type__in=types)
     return (
         queryset.filter(Q(publication_date__lte=on) | Q(publication_date__isnull=True))
         .annotate(validity_then=validity_on(on))

@@ -2,20 +2,36 @@
 
 Safe to run any number of times: every record is found by a stable key (credit code, category
 name and parent, page slug, document title) and written only when it differs from the demo
-data, so a second run adds no rows and no page revisions.
+data, so a second run adds no rows and no page revisions. Validity changes are recorded once:
+publishing a policy document for the first time records its validity (the page_published
+signal), and a repeal is skipped when the document already has one.
 """
 
 import hashlib
 from collections import Counter
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Locale, Site
+from wagtail.models import Collection, Locale, ReferenceIndex, Site
+from wagtail.search import index
+from wagtail.search.signal_handlers import post_save_signal_handler as update_search_index
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from gov_disclosure.documents.models import (
+    DocumentLibraryPage,
+    DocumentPage,
+    InterpretationPage,
+    ValidDocumentsCataloguePage,
+    Validity,
+    ValidityChange,
+)
+from gov_disclosure.documents.services import change_validity
 from gov_disclosure.models import (
     Agency,
     DisclosureArticlePage,
@@ -23,6 +39,7 @@ from gov_disclosure.models import (
     ThemeCategory,
 )
 from home import demo_content as demo
+from home import demo_documents
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -45,17 +62,65 @@ def _stream_content(stream_value):
     )
 
 
+@contextmanager
+def indexed_once(models):
+    """Update the search and reference indexes once for each page of ``models`` saved inside.
+
+    Creating and publishing a page saves it three times, and each save would index it again;
+    for a few hundred documents that is most of the loading time.
+    """
+    saved = {model: set() for model in models}
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[sender].add(instance.pk)
+
+    searched = [m for m in models if post_save.disconnect(update_search_index, sender=m)]
+    for model in models:
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+        for model in searched:
+            post_save.connect(update_search_index, sender=model)
+    for model, pks in saved.items():
+        # Fresh from the database: validity changes are saved with queryset updates.
+        for instance in model.objects.filter(pk__in=pks):
+            if model in searched:
+                index.insert_or_update_object(instance)
+            ReferenceIndex.create_or_update_for_object(instance)
+
+
 class Command(BaseCommand):
     @property
     def help(self):
         return _(
             "Load the demo portal of the fictional 示范县人民政府: agencies, theme categories, the "
-            "disclosure portal and its articles. Running it again changes nothing."
+            "disclosure portal, its articles and the policy document library. Running it again "
+            "changes nothing."
+        )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--documents",
+            type=int,
+            default=demo_documents.DEFAULT_DOCUMENTS,
+            metavar="N",
+            help=_(
+                "How many policy documents to load into the document library (default: "
+                "%(count)d). A smaller number loads the first of the same documents."
+            )
+            % {"count": demo_documents.DEFAULT_DOCUMENTS},
         )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
         self.counts = Counter()
+        if options["documents"] < 0:
+            raise CommandError(_("The number of documents cannot be negative."))
         with transaction.atomic():
             locale = Locale.get_default()
             self.load_locales()
@@ -65,6 +130,8 @@ class Command(BaseCommand):
             portal = self.load_portal(home, agencies)
             documents = self.load_documents()
             self.load_articles(portal, agencies, categories, documents)
+            library = self.load_library(portal)
+            self.load_policy_documents(library, agencies, categories, options["documents"])
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -81,12 +148,24 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(_("Disclosure portal: %(url)s") % {"url": portal.url})
+        self.stdout.write(
+            _(
+                "Policy documents: %(url)s (%(documents)d documents, %(interpretations)d "
+                "interpretations)"
+            )
+            % {
+                "url": library.url,
+                "documents": DocumentPage.objects.child_of(library).count(),
+                "interpretations": InterpretationPage.objects.child_of(library).count(),
+            }
+        )
 
     # Reporting
 
-    def report(self, outcome, obj):
+    def report(self, outcome, obj, many=False):
+        """Count ``outcome``; name ``obj`` unless it is unchanged or one of ``many`` alike."""
         self.counts[outcome] += 1
-        if self.verbosity >= (2 if outcome == UNCHANGED else 1):
+        if self.verbosity >= (2 if outcome == UNCHANGED or many else 1):
             message = {
                 CREATED: _("Created %(type)s “%(name)s”"),
                 UPDATED: _("Updated %(type)s “%(name)s”"),
@@ -193,7 +272,7 @@ class Command(BaseCommand):
         self.publish_if_changed(home, wanted)
         return home
 
-    def publish_if_changed(self, page, values, created=False):
+    def publish_if_changed(self, page, values, created=False, many=False):
         """Set ``values`` on ``page`` and publish a revision if anything differs."""
         changed = created or not page.live or page.has_unpublished_changes
         for name, value in values.items():
@@ -208,25 +287,34 @@ class Command(BaseCommand):
         if "title" in values:
             page.draft_title = page.title
         if changed:
-            page.save_revision().publish()
-            self.report(CREATED if created else UPDATED, page)
+            # Publishing validates the page; validating the revision as well would only repeat it.
+            page.save_revision(clean=False).publish()
+            self.report(CREATED if created else UPDATED, page, many)
         else:
-            self.report(UNCHANGED, page)
+            self.report(UNCHANGED, page, many)
         return page
 
-    def sync_page(self, parent, model, slug, values):
-        existing = parent.get_children().filter(slug=slug).first()
+    def sync_page(self, parent, model, slug, values, children=None):
+        """Create or update the child ``slug`` of ``parent``.
+
+        ``children`` (slug → specific page), when given, saves a query per page; the pages
+        are then reported only at verbosity 2, as one of many.
+        """
+        if children is None:
+            existing = parent.get_children().filter(slug=slug).first()
+        else:
+            existing = children.get(slug)
         if existing is None:
             page = model(slug=slug, **values)
             parent.add_child(instance=page)
-            return self.publish_if_changed(page, {}, created=True)
+            return self.publish_if_changed(page, {}, created=True, many=children is not None)
         page = existing.specific
         if not isinstance(page, model):
             raise CommandError(
                 _("The page at “%(url)s” is not a %(type)s; move it away and run again.")
                 % {"url": existing.url_path, "type": model._meta.verbose_name}
             )
-        return self.publish_if_changed(page, values)
+        return self.publish_if_changed(page, values, many=children is not None)
 
     def load_portal(self, home, agencies):
         return self.sync_page(
@@ -264,4 +352,117 @@ class Command(BaseCommand):
                     "disclosure_attribute": spec.get("disclosure_attribute", "proactive"),
                     "disclosure_reason": spec.get("disclosure_reason", ""),
                 },
+            )
+
+    # The policy document library
+
+    def load_library(self, portal):
+        library = self.sync_page(
+            portal,
+            DocumentLibraryPage,
+            demo_documents.LIBRARY["slug"],
+            {
+                "title": demo_documents.LIBRARY["title"],
+                "intro": demo_documents.LIBRARY["intro"],
+                "show_in_menus": True,
+            },
+        )
+        self.sync_page(
+            library,
+            ValidDocumentsCataloguePage,
+            demo_documents.CATALOGUE["slug"],
+            {
+                "title": demo_documents.CATALOGUE["title"],
+                "intro": demo_documents.CATALOGUE["intro"],
+            },
+        )
+        return library
+
+    def load_policy_documents(self, library, agencies, categories, count):
+        with indexed_once([DocumentPage, InterpretationPage]):
+            self._load_policy_documents(library, agencies, categories, count)
+
+    def _load_policy_documents(self, library, agencies, categories, count):
+        """Documents oldest first, so that a revision is published after what it revises."""
+        specs = demo_documents.policy_documents(count)
+        children = {page.slug: page for page in DocumentPage.objects.child_of(library)}
+        pages = {}
+        for spec in specs:
+            revises = spec["supersedes"]
+            pages[spec["slug"]] = self.sync_page(
+                library,
+                DocumentPage,
+                spec["slug"],
+                {
+                    "title": spec["title"],
+                    "caption": spec["caption"],
+                    "document_type": spec["document_type"],
+                    "document_number": spec["document_number"],
+                    "registration_number": spec["registration_number"],
+                    "agency_id": agencies[spec["agency"]].pk,
+                    "theme_category_id": categories[spec["category"]].pk,
+                    "date_written": spec["date_written"],
+                    "publication_date": spec["publication_date"],
+                    "effective_date": spec["effective_date"],
+                    "expiry_date": spec["expiry_date"],
+                    "supersedes_id": pages[revises].pk if revises else None,
+                    "body": spec["body"],
+                },
+                children=children,
+            )
+        self.load_repeals(specs, pages)
+        self.load_interpretations(library, specs, pages)
+
+    def load_repeals(self, specs, pages):
+        repeals = [spec for spec in specs if spec["repeal"]]
+        ids = [pages[spec["slug"]].pk for spec in repeals]
+        validity = dict(DocumentPage.objects.filter(pk__in=ids).values_list("pk", "validity"))
+        repealed = set(
+            ValidityChange.objects.filter(
+                document_id__in=ids, to_validity=Validity.REPEALED
+            ).values_list("document_id", flat=True)
+        )
+        for spec in repeals:
+            document = pages[spec["slug"]]
+            if document.pk in repealed:
+                self.report(UNCHANGED, document, many=True)
+                continue
+            if validity[document.pk] not in (Validity.VALID, Validity.NOT_YET_EFFECTIVE):
+                # Expired by itself (loaded long after the demo's dates) or changed by an editor.
+                if self.verbosity >= 2:
+                    self.stdout.write(
+                        _("Not repealing “%(title)s”: it is no longer valid.")
+                        % {"title": document.title}
+                    )
+                continue
+            change_validity(
+                document,
+                Validity.REPEALED,
+                changed_on=spec["repeal"]["date"],
+                reason=spec["repeal"]["reason"],
+            )
+            self.report(UPDATED, document, many=True)
+
+    def load_interpretations(self, library, specs, pages):
+        children = {page.slug: page for page in InterpretationPage.objects.child_of(library)}
+        for spec in specs:
+            interpretation = spec["interpretation"]
+            if interpretation is None:
+                continue
+            document = pages[spec["slug"]]
+            self.sync_page(
+                library,
+                InterpretationPage,
+                interpretation["slug"],
+                {
+                    "title": interpretation["title"],
+                    "document_id": document.pk,
+                    "interpretation_type": interpretation["interpretation_type"],
+                    "summary": interpretation["summary"],
+                    "body": interpretation["body"],
+                    "agency_id": document.agency_id,
+                    "theme_category_id": document.theme_category_id,
+                    "publication_date": interpretation["publication_date"],
+                },
+                children=children,
             )
