@@ -31,13 +31,13 @@ class ContentType:
 
         return issubclass(self.model, Page)
 
-    def public_queryset(self):
+    def public_queryset(self, private_q=None):
         """Everything of this type a member of the public may see, newest first."""
         manager = self.model._default_manager
         queryset = (
-            manager.public_disclosures()
+            manager.public_disclosures(private_q=private_q)
             if hasattr(manager, "public_disclosures")
-            else (manager.all())
+            else manager.all()
         )
         if self.date_field:
             # Undated items last on every database (PostgreSQL sorts NULL first when descending).

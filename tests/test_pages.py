@@ -83,7 +83,7 @@ def test_portal_query_count_does_not_grow_with_items(client, portal, django_asse
         ArticlePageFactory(parent=portal, agency=AgencyFactory())
     client.get(portal.url)  # warm the site-root cache
     # Wagtail's routing, locale and view-restriction checks (7), breadcrumbs (1), the portal's
-    # agency (1), one query per registered content type (1 in the core app).
+    # agency (1), the view restrictions for the lists (1), one query per registered page type.
     with django_assert_max_num_queries(10 + len(registry)) as few:
         client.get(portal.url)
     for _ in range(6):

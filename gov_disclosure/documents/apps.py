@@ -40,7 +40,7 @@ class DocumentsConfig(AppConfig):
             )
         extend_group_permissions(
             DISCLOSURE_OFFICE,
-            {f"{app}.add_cleanupbatch", f"{app}.change_cleanupbatch", f"{app}.add_validitychange"},
+            {f"{app}.add_cleanupbatch", f"{app}.change_cleanupbatch", f"{app}.delete_cleanupbatch"},
         )
         registry.register_daily_task(
             "documents.validity", apply_scheduled_validity_changes, label=_("Validity by date")

@@ -63,9 +63,15 @@ class DisclosureAttributeMixin(models.Model):
 
 
 class DisclosurePageQuerySet(PageQuerySet):
-    def public_disclosures(self):
-        """Pages a member of the public may see: live, not restricted, proactively disclosed."""
-        return self.live().public().filter(disclosure_attribute=DisclosureAttribute.PROACTIVE)
+    def public_disclosures(self, private_q=None):
+        """Pages a member of the public may see: live, not restricted, proactively disclosed.
+
+        ``private_q`` (from ``Page.objects.all().private_q()``) saves the query for the view
+        restrictions when several querysets are built for one request.
+        """
+        queryset = self.live()
+        queryset = queryset.exclude(private_q) if private_q is not None else queryset.public()
+        return queryset.filter(disclosure_attribute=DisclosureAttribute.PROACTIVE)
 
 
 class DisclosurePageManager(PageManager.from_queryset(DisclosurePageQuerySet)):

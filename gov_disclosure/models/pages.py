@@ -70,11 +70,16 @@ class DisclosurePortalPage(Page):
         from ..registry import registry
 
         limit = app_settings.PORTAL_LATEST_COUNT
+        private_q = Page.objects.all().private_q()  # one query for all sections
         sections = []
         for entry in registry:
             if not entry.is_page:
                 continue
-            queryset = entry.public_queryset().descendant_of(self).filter(locale_id=self.locale_id)
+            queryset = (
+                entry.public_queryset(private_q=private_q)
+                .descendant_of(self)
+                .filter(locale_id=self.locale_id)
+            )
             if hasattr(queryset, "defer_streamfields"):
                 queryset = queryset.defer_streamfields()
             items = list(queryset.select_related("agency")[:limit])

@@ -14,6 +14,7 @@ from gov_disclosure.models import DisclosurePageMixin
 
 from ..app_settings import app_settings
 from ..forms import DocumentPageForm
+from ..panels import ValidityHistoryPanel
 from ..validators import (
     EDITABLE_EXTENSIONS,
     PDF_EXTENSIONS,
@@ -298,6 +299,7 @@ class DocumentPage(NormativeDocumentMixin, Page):
             label=_("Attachment"),
             help_text=_("Each Word file is published together with its PDF version."),
         ),
+        ValidityHistoryPanel(heading=_("Validity history")),
     ] + DisclosurePageMixin.disclosure_panels
 
     search_fields = Page.search_fields + DisclosurePageMixin.disclosure_search_fields + [
