@@ -77,7 +77,12 @@ def make_document(library, agency, *, publish=True, **fields):
 class TestDocumentNumber:
     @pytest.mark.parametrize(
         "raw",
-        ["示政办发[2022]12号", "示政办发（2022）12号", "示政办发【2022】12号", "示政办发 〔2022〕 12 号"],
+        [
+            "示政办发[2022]12号",
+            "示政办发（2022）12号",
+            "示政办发【2022】12号",
+            "示政办发 〔2022〕 12 号",
+        ],
     )
     def test_brackets_and_spaces_are_normalised(self, raw):
         assert normalize_document_number(raw) == "示政办发〔2022〕12号"
@@ -243,7 +248,10 @@ class TestLifecycle:
 
     def test_not_yet_in_force(self, library, agency, frozen_today):
         document = make_document(
-            library, agency, publication_date=D(2026, 11, 1), effective_date=D(2027, 1, 1),
+            library,
+            agency,
+            publication_date=D(2026, 11, 1),
+            effective_date=D(2027, 1, 1),
             date_written=D(2026, 10, 20),
         )
         assert document.validity == Validity.NOT_YET_EFFECTIVE
@@ -305,8 +313,12 @@ class TestLifecycle:
 class TestDailyCommand:
     def test_applies_dates_and_is_idempotent(self, library, agency, frozen_today):
         soon = make_document(
-            library, agency, publication_date=D(2026, 11, 1), effective_date=D(2026, 12, 1),
-            date_written=D(2026, 10, 20), expiry_date=D(2031, 11, 30),
+            library,
+            agency,
+            publication_date=D(2026, 11, 1),
+            effective_date=D(2026, 12, 1),
+            date_written=D(2026, 10, 20),
+            expiry_date=D(2031, 11, 30),
         )
         ending = make_document(library, agency, expiry_date=D(2026, 11, 30))
         assert (soon.validity, ending.validity) == (Validity.NOT_YET_EFFECTIVE, Validity.VALID)
@@ -331,14 +343,23 @@ class TestCatalogueAsOfDate:
     def test_rebuilt_from_history(self, library, agency, frozen_today):
         a = make_document(library, agency, title="甲办法")  # valid from 2024-02-01
         b = make_document(
-            library, agency, title="乙办法", publication_date=D(2024, 12, 1),
-            date_written=D(2024, 11, 20), effective_date=D(2025, 3, 1),
+            library,
+            agency,
+            title="乙办法",
+            publication_date=D(2024, 12, 1),
+            date_written=D(2024, 11, 20),
+            effective_date=D(2025, 3, 1),
         )
         c = make_document(library, agency, title="丙办法")
         services.change_validity(a, Validity.REPEALED, changed_on=D(2025, 6, 1), reason="废止")
         d = make_document(
-            library, agency, title="丁办法（修订）", supersedes=c, publication_date=D(2025, 8, 20),
-            date_written=D(2025, 8, 10), effective_date=D(2025, 9, 1),
+            library,
+            agency,
+            title="丁办法（修订）",
+            supersedes=c,
+            publication_date=D(2025, 8, 20),
+            date_written=D(2025, 8, 10),
+            effective_date=D(2025, 9, 1),
         )
 
         def titles(on):
@@ -374,8 +395,13 @@ def test_a_revision_in_force_later_amends_the_older_document_on_that_date(
 ):
     old = make_document(library, agency, title="旧办法")
     new = make_document(
-        library, agency, title="新办法", supersedes=old, publication_date=D(2026, 11, 10),
-        date_written=D(2026, 11, 1), effective_date=D(2027, 1, 1),
+        library,
+        agency,
+        title="新办法",
+        supersedes=old,
+        publication_date=D(2026, 11, 10),
+        date_written=D(2026, 11, 1),
+        effective_date=D(2027, 1, 1),
     )
     old.refresh_from_db()
     assert old.validity == Validity.VALID  # still in force until the revision takes effect

@@ -36,18 +36,28 @@ def test_every_message_is_translated(catalogue):
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_placeholders_survive_translation(catalogue):
     for entry in polib.pofile(str(catalogue)).translated_entries():
-        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(
-            PLACEHOLDER.findall(entry.msgstr)
-        ), entry.msgid
+        translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for translation in translations:
+            assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(
+                PLACEHOLDER.findall(translation)
+            ), entry.msgid
 
 
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_compiled_catalogue_matches_the_source(catalogue):
     po = polib.pofile(str(catalogue))
     mo = polib.mofile(str(catalogue.with_suffix(".mo")))
-    assert {e.msgid: e.msgstr for e in mo if e.msgid} == {
-        e.msgid: e.msgstr for e in po.translated_entries()
-    }, "run `make messages` to recompile the .mo file"
+
+    def translations(entries):
+        return {
+            e.msgid: (dict(e.msgstr_plural) if e.msgid_plural else e.msgstr)
+            for e in entries
+            if e.msgid
+        }
+
+    assert translations(mo) == translations(po.translated_entries()), (
+        "run `make messages` to recompile the .mo file"
+    )
 
 
 def test_catalogue_has_every_string_in_the_code(tmp_path):
