@@ -1,5 +1,278 @@
-"""The document library's filters and listing (filled in by the library work)."""
+"""The document library's filters, sorting and pagination (政策文件库).
+
+Everything the public page shows comes from a fixed number of queries, whatever the page size
+or the size of the library: the view restrictions (once, for ``public()``), the count and the
+rows of the current page, the agencies and the years that have documents here, and the theme
+category tree. Bad filter values never raise: each one is dropped with a message saying so.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import and_, or_
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from gov_disclosure.models import Agency, ThemeCategory
+
+from .app_settings import app_settings
+from .models import DocumentPage, DocumentType, Validity
+
+KEYWORD_MAX_LENGTH = 100
+KEYWORD_MAX_TERMS = 5
+KEYWORD_FIELDS = (
+    "title",
+    "document_number",
+    "index_number",
+    "registration_number",
+    "caption",
+)
+YEAR_RANGE = (1949, 2100)
+
+# Sort keys in the URL → (label, ordering). The primary key breaks ties, so a document never
+# shows up on two pages.
+SORTS = {
+    "newest": (
+        _("Publication date, newest first"),
+        (F("publication_date").desc(nulls_last=True), F("pk").desc()),
+    ),
+    "oldest": (
+        _("Publication date, oldest first"),
+        (F("publication_date").asc(nulls_last=True), F("pk").asc()),
+    ),
+    "written": (
+        _("Date written, newest first"),
+        (F("date_written").desc(nulls_last=True), F("pk").desc()),
+    ),
+    "effective": (
+        _("Effective date, newest first"),
+        (F("effective_date").desc(nulls_last=True), F("pk").desc()),
+    ),
+}
+DEFAULT_SORT = "newest"
+
+
+class LibraryFilterForm(forms.Form):
+    """The library's filters; choices come from what the library holds."""
+
+    q = forms.CharField(
+        label=_("Keyword"),
+        required=False,
+        max_length=KEYWORD_MAX_LENGTH,
+        widget=forms.SearchInput(attrs={"enterkeyhint": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _("The keyword is too long (at most %(limit_value)d characters).")
+        },
+    )
+    agency = forms.TypedChoiceField(
+        label=_("Issuing agency"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("There is no such issuing agency here.")},
+    )
+    category = forms.TypedChoiceField(
+        label=_("Theme category"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("There is no such theme category.")},
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        widget=forms.Select,
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+        error_messages={
+            "invalid": _("The year must be a number such as 2024."),
+            "min_value": _("The year must be a number such as 2024."),
+            "max_value": _("The year must be a number such as 2024."),
+        },
+    )
+    validity = forms.ChoiceField(
+        label=_("Validity"),
+        required=False,
+        choices=[("", _("All"))] + list(Validity.choices),
+        error_messages={"invalid_choice": _("There is no such validity.")},
+    )
+    type = forms.ChoiceField(
+        label=_("Document type"),
+        required=False,
+        choices=[("", _("All"))] + list(DocumentType.choices),
+        error_messages={"invalid_choice": _("There is no such document type.")},
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[(key, label) for key, (label, _ordering) in SORTS.items()],
+        error_messages={"invalid_choice": _("This sort order is not available.")},
+    )
+
+    def __init__(self, data, *, agencies, categories, years):
+        super().__init__(data)
+        self.categories = {category.pk: category for category in categories}
+        self.fields["agency"].choices = [("", _("All"))] + [
+            (agency.pk, agency.name) for agency in agencies
+        ]
+        self.fields["category"].choices = [("", _("All"))] + [
+            (category.pk, category.tree_label()) for category in categories
+        ]
+        year_choices = [("", _("All"))] + [(year, str(year)) for year in years]
+        selected = self.data.get("year", "")
+        if (
+            selected.isascii()
+            and selected.isdigit()
+            and YEAR_RANGE[0] <= int(selected) <= YEAR_RANGE[1]
+            and int(selected) not in years
+        ):
+            # A year with no documents is still a fair question: keep it selected.
+            year_choices.append((int(selected), selected))
+        self.fields["year"].widget.choices = year_choices
+
+    def clean_q(self):
+        return " ".join((self.cleaned_data.get("q") or "").split())
+
+    def filters(self):
+        """The valid values only: a bad value drops that filter, not the others."""
+        self.is_valid()
+        values = {}
+        for name in self.fields:
+            if name not in self.errors and self.cleaned_data.get(name) not in (None, ""):
+                values[name] = self.cleaned_data[name]
+        return values
+
+    def problems(self):
+        """One line per bad filter, for the notice above the results."""
+        return [
+            _("%(field)s: %(message)s — this filter was ignored.")
+            % {"field": self.fields[name].label, "message": " ".join(errors)}
+            for name, errors in self.errors.items()
+        ]
+
+
+def public_documents(page):
+    """The library's public documents: live, not restricted, proactively disclosed."""
+    return DocumentPage.objects.public_disclosures().descendant_of(page)
+
+
+def keyword_q(keyword: str) -> Q:
+    """Every term must appear in one of the searchable fields."""
+    terms = keyword.split()[:KEYWORD_MAX_TERMS]
+    return reduce(
+        and_,
+        (
+            reduce(or_, (Q(**{f"{field}__icontains": term}) for field in KEYWORD_FIELDS))
+            for term in terms
+        ),
+        Q(),
+    )
+
+
+def filter_documents(documents, filters, categories):
+    if keyword := filters.get("q"):
+        documents = documents.filter(keyword_q(keyword))
+    if agency := filters.get("agency"):
+        documents = documents.filter(agency_id=agency)
+    if category_id := filters.get("category"):
+        # A category includes its subcategories.
+        path = categories[category_id].tree_path
+        documents = documents.filter(
+            Q(theme_category__tree_path=path) | Q(theme_category__tree_path__startswith=path + ".")
+        )
+    if year := filters.get("year"):
+        documents = documents.filter(publication_date__year=year)
+    if validity := filters.get("validity"):
+        documents = documents.filter(validity=validity)
+    if document_type := filters.get("type"):
+        documents = documents.filter(document_type=document_type)
+    return documents
+
+
+def _page_links(page_obj, query):
+    """(number or None for a gap, URL, is current) for the pagination bar."""
+    links = []
+    for number in page_obj.paginator.get_elided_page_range(
+        page_obj.number, on_each_side=2, on_ends=1
+    ):
+        if number == page_obj.paginator.ELLIPSIS:
+            links.append((None, None, False))
+        else:
+            links.append((number, _url(query, page=number), number == page_obj.number))
+    return links
+
+
+def _url(query, **extra):
+    params = {**query, **{k: v for k, v in extra.items() if v not in (None, 1)}}
+    return "?" + urlencode(params) if params else "?"
+
+
+def _parse_page_number(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1, value not in (None, "")
+    if number < 1:
+        return 1, True
+    return number, False
 
 
 def library_context(page, request):
-    return {}
+    """Context for the document library page: the filter form, the results, the pager."""
+    documents = public_documents(page)
+    agencies = list(
+        Agency.objects.filter(pk__in=documents.order_by().values("agency_id")).order_by(
+            "sort_order", "name"
+        )
+    )
+    categories = list(ThemeCategory.objects.filter(locale_id=page.locale_id).in_tree_order())
+    years = [d.year for d in documents.order_by().dates("publication_date", "year", order="DESC")]
+
+    form = LibraryFilterForm(request.GET, agencies=agencies, categories=categories, years=years)
+    filters = form.filters()
+    problems = form.problems()
+    sort = filters.get("sort", DEFAULT_SORT)
+
+    results = (
+        filter_documents(documents, filters, form.categories)
+        .select_related("agency", "theme_category")
+        .defer_streamfields()
+        .order_by(*SORTS[sort][1])
+    )
+    paginator = Paginator(results, app_settings.LIBRARY_PAGE_SIZE)
+    number, bad_number = _parse_page_number(request.GET.get("page"))
+    if bad_number:
+        problems.append(_("The page number must be a whole number; the first page is shown."))
+    if number > paginator.num_pages:
+        if paginator.count:
+            problems.append(
+                _("There is no page %(number)s; the last page is shown.") % {"number": number}
+            )
+        number = paginator.num_pages
+    page_obj = paginator.page(number)
+
+    query = {
+        name: value for name, value in filters.items() if name != "sort" or value != DEFAULT_SORT
+    }
+    active = [name for name in filters if name not in ("q", "sort")]
+    return {
+        "filter_form": form,
+        "filters": filters,
+        "filter_problems": problems,
+        "filters_open": bool(active) or bool(problems),
+        "years": years,
+        "documents": page_obj.object_list,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "page_links": _page_links(page_obj, query) if paginator.num_pages > 1 else [],
+        "previous_url": _url(query, page=page_obj.previous_page_number())
+        if page_obj.has_previous()
+        else None,
+        "next_url": _url(query, page=page_obj.next_page_number()) if page_obj.has_next() else None,
+        "reset_url": "?",
+        "is_filtered": bool(query),
+    }

@@ -134,8 +134,14 @@ class CleanupResultPage(Page):
         context = super().get_context(request, *args, **kwargs)
         lists = {choice: [] for choice in CleanupDecision.Decision.values}
         if self.batch_id:
+            from .documents import DocumentPage
+
+            # Only documents the public may see; a restricted or withdrawn one is left out.
+            public = DocumentPage.objects.public_disclosures().values("pk")
             for decision in (
-                self.batch.decisions.select_related("document").order_by("sort_order", "pk")
+                self.batch.decisions.filter(document__in=public)
+                .select_related("document")
+                .order_by("sort_order", "pk")
             ):
                 lists[decision.decision].append(decision)
         context["lists"] = [
