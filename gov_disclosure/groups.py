@@ -104,9 +104,9 @@ def grant_permissions_of_new_apps(plan=None, using=DEFAULT_DB_ALIAS, **kwargs):
     }
     if not new_apps:
         return
+    from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.contenttypes.management import create_contenttypes
-    from django.apps import apps
 
     for app_config in apps.get_app_configs():
         if app_config.label in new_apps:

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.documents import get_document_model
-from django.core.files.base import ContentFile
 
 from gov_disclosure.documents import services
 from gov_disclosure.documents.models import (

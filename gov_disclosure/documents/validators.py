@@ -12,7 +12,9 @@ EDITABLE_EXTENSIONS = {"doc", "docx", "wps", "odt", "ofd", "rtf"}
 
 # The year of a document number belongs in the official brackets 〔 〕; people type any of these.
 _YEAR_BRACKETS = re.compile(r"[\[［【(（〔{｛]\s*(\d{4})\s*[\]］】)）〕}｝]")
-DOCUMENT_NUMBER_RE = re.compile(r"^(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,30})〔(?P<year>\d{4})〕(?P<serial>\d{1,5})号$")
+DOCUMENT_NUMBER_RE = re.compile(
+    r"^(?P<prefix>[\u4e00-\u9fffA-Za-z]{1,30})〔(?P<year>\d{4})〕(?P<serial>\d{1,5})号$"
+)
 
 
 def normalize_document_number(value: str) -> str:

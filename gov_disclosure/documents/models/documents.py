@@ -25,7 +25,6 @@ from ..validators import (
 from .validity import Validity
 
 
-
 class DocumentType(models.TextChoices):
     NORMATIVE = "normative", _("Normative document")
     REGULATION = "regulation", _("Government regulation")
@@ -45,6 +44,9 @@ class IndexNumberSequence(models.Model):
                 fields=["agency_code", "year"], name="gov_disclosure_documents_unique_sequence"
             )
         ]
+
+    def __str__(self):
+        return f"{self.agency_code}/{self.year}: {self.last_serial}"
 
     @classmethod
     def allocate(cls, agency_code: str, year: int, is_taken) -> str:
@@ -201,7 +203,11 @@ class NormativeDocumentMixin(DisclosurePageMixin):
                 errors.setdefault("registration_number", []).extend(error.messages)
         if self.agency_id is None:
             errors.setdefault("agency", []).append(_("Choose the issuing agency."))
-        if self.date_written and self.publication_date and self.date_written > self.publication_date:
+        if (
+            self.date_written
+            and self.publication_date
+            and self.date_written > self.publication_date
+        ):
             errors.setdefault("publication_date", []).append(
                 _("A document cannot be published before the date it was written.")
             )
@@ -238,8 +244,10 @@ class NormativeDocumentMixin(DisclosurePageMixin):
     def assign_index_number(self):
         if self.index_number or self.agency_id is None:
             return
-        if self.pk is None and self.translation_key and (
-            type(self).objects.filter(translation_key=self.translation_key).exists()
+        if (
+            self.pk is None
+            and self.translation_key
+            and (type(self).objects.filter(translation_key=self.translation_key).exists())
         ):
             return  # a translation shares the original's number (see `display_index_number`)
         year = (self.publication_date or self.date_written or _today()).year
@@ -277,40 +285,57 @@ def _today():
 class DocumentPage(NormativeDocumentMixin, Page):
     """A normative document (or other policy document) in the document library."""
 
-    content_panels = Page.content_panels + [
-        FieldPanel("caption"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("document_type"), FieldPanel("index_number", read_only=True)]),
-                FieldRowPanel([FieldPanel("document_number"), FieldPanel("registration_number")]),
-                FieldPanel("agency"),
-                FieldPanel("theme_category"),
-                FieldRowPanel([FieldPanel("date_written"), FieldPanel("publication_date")]),
-                FieldRowPanel([FieldPanel("effective_date"), FieldPanel("expiry_date")]),
-                FieldRowPanel([FieldPanel("validity", read_only=True), FieldPanel("replaced_by", read_only=True)]),
-                FieldPanel("supersedes"),
-            ],
-            heading=_("Document details"),
-        ),
-        FieldPanel("body"),
-        InlinePanel(
-            "attachments",
-            heading=_("Attachments"),
-            label=_("Attachment"),
-            help_text=_("Each Word file is published together with its PDF version."),
-        ),
-        ValidityHistoryPanel(heading=_("Validity history")),
-    ] + DisclosurePageMixin.disclosure_panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("caption"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("document_type"), FieldPanel("index_number", read_only=True)]
+                    ),
+                    FieldRowPanel(
+                        [FieldPanel("document_number"), FieldPanel("registration_number")]
+                    ),
+                    FieldPanel("agency"),
+                    FieldPanel("theme_category"),
+                    FieldRowPanel([FieldPanel("date_written"), FieldPanel("publication_date")]),
+                    FieldRowPanel([FieldPanel("effective_date"), FieldPanel("expiry_date")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("validity", read_only=True),
+                            FieldPanel("replaced_by", read_only=True),
+                        ]
+                    ),
+                    FieldPanel("supersedes"),
+                ],
+                heading=_("Document details"),
+            ),
+            FieldPanel("body"),
+            InlinePanel(
+                "attachments",
+                heading=_("Attachments"),
+                label=_("Attachment"),
+                help_text=_("Each Word file is published together with its PDF version."),
+            ),
+            ValidityHistoryPanel(heading=_("Validity history")),
+        ]
+        + DisclosurePageMixin.disclosure_panels
+    )
 
-    search_fields = Page.search_fields + DisclosurePageMixin.disclosure_search_fields + [
-        index.SearchField("document_number"),
-        index.SearchField("caption"),
-        index.SearchField("body"),
-        index.FilterField("index_number"),
-        index.FilterField("validity"),
-        index.FilterField("document_type"),
-        index.FilterField("effective_date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + DisclosurePageMixin.disclosure_search_fields
+        + [
+            index.SearchField("document_number"),
+            index.SearchField("caption"),
+            index.SearchField("body"),
+            index.FilterField("index_number"),
+            index.FilterField("validity"),
+            index.FilterField("document_type"),
+            index.FilterField("effective_date"),
+        ]
+    )
 
     exclude_fields_in_copy = ["index_number", "validity", "validity_changed_on", "replaced_by"]
     base_form_class = DocumentPageForm
@@ -382,12 +407,12 @@ class DocumentAttachment(Orderable):
             )
         if self.editable_id and self.editable.file_extension.lower() not in EDITABLE_EXTENSIONS:
             problems.append(
-                _("Attachment “%(title)s”: the Word version must be a .doc, .docx, .wps, "
-                  ".odt, .ofd or .rtf file.")
+                _(
+                    "Attachment “%(title)s”: the Word version must be a .doc, .docx, .wps, "
+                    ".odt, .ofd or .rtf file."
+                )
                 % {"title": self.title}
             )
         if not self.pdf_id and not self.editable_id:
-            problems.append(
-                _("Attachment “%(title)s” has no file.") % {"title": self.title}
-            )
+            problems.append(_("Attachment “%(title)s” has no file.") % {"title": self.title})
         return problems

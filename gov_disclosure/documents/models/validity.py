@@ -84,4 +84,5 @@ class ValidityChange(models.Model):
         indexes = [models.Index(fields=["document", "changed_on", "id"])]
 
     def __str__(self):
-        return f"{self.document_id}: {self.get_from_validity_display()} → {self.get_to_validity_display()}"
+        before, after = self.get_from_validity_display(), self.get_to_validity_display()
+        return f"{self.document_id}: {before} → {after}"
