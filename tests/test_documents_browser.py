@@ -336,9 +336,8 @@ def test_catalogue_date_form(live_server, content, tab, viewport):
     tab.screenshot(path=str(SCREENSHOTS / f"documents-catalogue-future-{viewport}.png"))
 
 
+@pytest.mark.parametrize("viewport", ["desktop"], indirect=True)  # one print layout is enough
 def test_print_layout(live_server, content, tab, viewport):
-    if viewport == "phone":
-        pytest.skip("one print layout is enough")
     path, title = content["repealed"]
     tab.goto(live_server.url + path)
     tab.emulate_media(media="print")
