@@ -602,6 +602,20 @@ class DocumentReportView(ReportView):
         return f"{self.export_filename}-{services.today():%Y-%m-%d}"
 
 
+def _document_columns():
+    """The columns every document report starts with: title, document number, agency."""
+    return [
+        TitleColumn("title", label=_("Title"), accessor="document.title", get_url=_edit_url),
+        Column(
+            "document_number",
+            label=_("Document number"),
+            accessor="document.document_number",
+            classname=NOWRAP,
+        ),
+        Column("agency", label=_("Issuing agency"), accessor="agency_name"),
+    ]
+
+
 class InterpretationReportView(DocumentReportView):
     """政策解读情况: documents with no interpretation, or one published too late."""
 
@@ -645,15 +659,7 @@ class InterpretationReportView(DocumentReportView):
 
     @cached_property
     def columns(self):
-        return [
-            TitleColumn("title", label=_("Title"), accessor="document.title", get_url=_edit_url),
-            Column(
-                "document_number",
-                label=_("Document number"),
-                accessor="document.document_number",
-                classname=NOWRAP,
-            ),
-            Column("agency", label=_("Issuing agency"), accessor="agency_name"),
+        return _document_columns() + [
             Column(
                 "published_on",
                 label=_("Publication date"),
@@ -726,15 +732,7 @@ class TimelinessReportView(DocumentReportView):
 
     @cached_property
     def columns(self):
-        return [
-            TitleColumn("title", label=_("Title"), accessor="document.title", get_url=_edit_url),
-            Column(
-                "document_number",
-                label=_("Document number"),
-                accessor="document.document_number",
-                classname=NOWRAP,
-            ),
-            Column("agency", label=_("Issuing agency"), accessor="agency_name"),
+        return _document_columns() + [
             Column(
                 "date_written", label=_("Date written"), accessor="date_written", classname=NOWRAP
             ),
