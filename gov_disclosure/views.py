@@ -1,6 +1,7 @@
 """Admin viewsets of the core app: agencies, theme categories, working-day overrides."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import Menu
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Agency, ThemeCategory, WorkdayOverride
@@ -44,9 +45,19 @@ class WorkdayOverrideViewSet(SnippetViewSet):
     ordering = ["-date"]
 
 
+# Domain apps add their own settings screens (e.g. project types) to the group with a viewset
+# whose ``menu_hook`` is this name, or a ``MenuItem`` returned from a hook of this name.
+SETTINGS_MENU_HOOK = "register_gov_disclosure_settings_menu_item"
+
+
 class DisclosureSettingsGroup(SnippetViewSetGroup):
     items = (AgencyViewSet, ThemeCategoryViewSet, WorkdayOverrideViewSet)
     menu_icon = "site"
     menu_label = _("Disclosure settings")
     menu_name = "gov_disclosure_settings"
     menu_order = 250
+
+    def get_menu_item(self, order=None):
+        item = super().get_menu_item(order)
+        item.menu = Menu(register_hook_name=SETTINGS_MENU_HOOK, items=self.get_submenu_items())
+        return item

@@ -118,6 +118,29 @@ class WorkdayCalendar:
         return count
 
 
+class WorkdayCounter:
+    """``WorkdayCalendar.workdays_between`` for many pairs of dates at once.
+
+    Asks one calendar about each day of the span once and answers every pair from running
+    totals, so a report over years of documents does not walk the calendar once per row.
+    """
+
+    def __init__(self, dates):
+        dates = [d for d in dates if d is not None]
+        self.start = min(dates, default=None)
+        self.totals = [0]  # working days after ``start`` up to and including start + i days
+        if self.start is None:
+            return
+        calendar = WorkdayCalendar()
+        day, end = self.start, max(dates)
+        while day < end:
+            day += datetime.timedelta(days=1)
+            self.totals.append(self.totals[-1] + calendar.is_workday(day))
+
+    def __call__(self, start: datetime.date, end: datetime.date) -> int:
+        return self.totals[(end - self.start).days] - self.totals[(start - self.start).days]
+
+
 def _as_date(value) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()

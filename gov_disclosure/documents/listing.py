@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from functools import reduce
 from operator import and_, or_
-from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gov_disclosure.models import Agency, ThemeCategory
+from gov_disclosure.pagination import paginate
 
 from .app_settings import app_settings
 from .models import DocumentPage, DocumentType, Validity
@@ -193,34 +192,6 @@ def filter_documents(documents, filters, categories):
     return documents
 
 
-def _page_links(page_obj, query):
-    """(number or None for a gap, URL, is current) for the pagination bar."""
-    links = []
-    for number in page_obj.paginator.get_elided_page_range(
-        page_obj.number, on_each_side=2, on_ends=1
-    ):
-        if number == page_obj.paginator.ELLIPSIS:
-            links.append((None, None, False))
-        else:
-            links.append((number, _url(query, page=number), number == page_obj.number))
-    return links
-
-
-def _url(query, **extra):
-    params = {**query, **{k: v for k, v in extra.items() if v not in (None, 1)}}
-    return "?" + urlencode(params) if params else "?"
-
-
-def _parse_page_number(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return 1, value not in (None, "")
-    if number < 1:
-        return 1, True
-    return number, False
-
-
 def library_context(page, request):
     """Context for the document library page: the filter form, the results, the pager."""
     documents = public_documents(page)
@@ -243,21 +214,13 @@ def library_context(page, request):
         .defer_streamfields()
         .order_by(*SORTS[sort][1])
     )
-    paginator = Paginator(results, app_settings.LIBRARY_PAGE_SIZE)
-    number, bad_number = _parse_page_number(request.GET.get("page"))
-    if bad_number:
-        problems.append(_("The page number must be a whole number; the first page is shown."))
-    if number > paginator.num_pages:
-        if paginator.count:
-            problems.append(
-                _("There is no page %(number)s; the last page is shown.") % {"number": number}
-            )
-        number = paginator.num_pages
-    page_obj = paginator.page(number)
-
     query = {
         name: value for name, value in filters.items() if name != "sort" or value != DEFAULT_SORT
     }
+    pages, page_problems = paginate(
+        results, app_settings.LIBRARY_PAGE_SIZE, request.GET.get("page"), query
+    )
+    problems.extend(page_problems)
     active = [name for name in filters if name not in ("q", "sort")]
     return {
         "filter_form": form,
@@ -265,14 +228,8 @@ def library_context(page, request):
         "filter_problems": problems,
         "filters_open": bool(active) or bool(problems),
         "years": years,
-        "documents": page_obj.object_list,
-        "page_obj": page_obj,
-        "paginator": paginator,
-        "page_links": _page_links(page_obj, query) if paginator.num_pages > 1 else [],
-        "previous_url": _url(query, page=page_obj.previous_page_number())
-        if page_obj.has_previous()
-        else None,
-        "next_url": _url(query, page=page_obj.next_page_number()) if page_obj.has_next() else None,
+        "documents": pages["page_obj"].object_list,
+        **pages,
         "reset_url": "?",
         "is_filtered": bool(query),
     }

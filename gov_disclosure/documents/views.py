@@ -24,7 +24,8 @@ from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permissions import page_permission_policy, policy_registry
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -298,7 +299,7 @@ class ValidityChangeViewSet(ModelViewSet):
 
 def user_can_confirm(user) -> bool:
     """Whether to offer confirmation; the confirm view checks the pages themselves."""
-    return policy_registry.get_by_type(CleanupBatch).user_has_permission(
+    return ModelPermissionPolicy(CleanupBatch).user_has_permission(
         user, "change"
     ) and page_permission_policy.user_has_permission(user, "publish")
 
@@ -368,7 +369,7 @@ class ConfirmCleanupView(WagtailAdminTemplateMixin, FormView):
         self.object = get_object_or_404(
             CleanupBatch.objects.select_related("confirmed_by", "result_page"), pk=kwargs["pk"]
         )
-        self.permission_policy = policy_registry.get_by_type(CleanupBatch)
+        self.permission_policy = ModelPermissionPolicy(CleanupBatch)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_any_permission(

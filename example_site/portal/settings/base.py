@@ -191,6 +191,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10MB
 INSTALLED_APPS += [
     "gov_disclosure",
     "gov_disclosure.documents",
+    "gov_disclosure.projects",
     "wagtail_localize",
     "wagtail_localize.locales",
     "simple_history",
