@@ -21,7 +21,7 @@ from gov_disclosure.workdays import WorkdayCounter
 
 from . import services
 from .app_settings import app_settings
-from .lifecycle import Stage
+from .lifecycle import Stage, stage_states
 from .models import LifecycleRecord, ProjectPage
 
 LATE = "late"
@@ -158,7 +158,12 @@ def completeness_rows(projects) -> list[CompletenessRow]:
     rows = []
     for project in list(projects):
         present = stages_with_records.get(project.pk, set())
-        stages = project.stages(records=[_StageOnly(stage) for stage in present])
+        stages = stage_states(
+            project.current_stage,
+            completed=project.is_completed,
+            not_applicable=project.not_applicable_stages,
+            records=[_StageOnly(stage) for stage in present],
+        )
         missing = [stage for stage in stages if stage.is_missing]
         if missing:
             rows.append(CompletenessRow(project, missing))

@@ -463,7 +463,8 @@ class LifecycleRecord(Orderable):
 
     @property
     def is_decision(self) -> bool:
-        return bool(self.decision_type)
+        """A licensing or penalty decision; approval results always are licensing decisions."""
+        return bool(self.decision_type) or self.stage == Stage.APPROVAL_RESULTS
 
     def clean(self):
         super().clean()
