@@ -297,18 +297,18 @@ def test_repealed_banner_and_metadata_layout(live_server, content, tab, viewport
 def test_filters_work_on_a_phone(live_server, content, tab, viewport):
     path, _title = content["library"]
     tab.goto(live_server.url + path)
-    details = tab.locator("details.gdd-filter__more")
+    details = tab.locator("details.gd-filter__more")
     assert details.get_attribute("open") is None
-    tab.locator(".gdd-filter__summary").click()
+    tab.locator(".gd-filter__summary").click()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / f"documents-filters-{viewport}.png"), full_page=True)
     tab.select_option("#id_validity", "repealed")
-    tab.locator(".gdd-filter__actions button").click()
+    tab.locator(".gd-filter__actions button").click()
     tab.wait_for_load_state()
     titles = tab.locator(".gdd-result__title").all_inner_texts()
     assert content["repealed"][1] in titles
     assert tab.locator(".gdd-result .gdd-validity--repealed").count() == len(titles)
-    assert tab.locator("details.gdd-filter__more").get_attribute("open") is not None
+    assert tab.locator("details.gd-filter__more").get_attribute("open") is not None
     select = tab.locator("#id_validity").bounding_box()
     assert select["height"] >= 44  # a finger-sized target
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -327,12 +327,12 @@ def test_catalogue_date_form(live_server, content, tab, viewport):
 
     response = tab.goto(live_server.url + path + "?date=2025-02-30")
     assert response.status == 400
-    assert tab.locator(".gdd-notice--error").is_visible()
+    assert tab.locator(".gd-notice--error").is_visible()
     assert tab.locator("#catalogue-date").get_attribute("aria-invalid") == "true"
     tab.screenshot(path=str(SCREENSHOTS / f"documents-catalogue-error-{viewport}.png"))
 
     tab.goto(live_server.url + path + "?date=2026-12-31")
-    assert tab.locator(".gdd-notice--info").is_visible()
+    assert tab.locator(".gd-notice--info").is_visible()
     tab.screenshot(path=str(SCREENSHOTS / f"documents-catalogue-future-{viewport}.png"))
 
 

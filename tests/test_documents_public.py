@@ -274,7 +274,7 @@ class TestLibraryFilters:
         assert page.select_one("#id_q")["value"] == "收费"
         assert page.select_one("#id_agency option[selected]")["value"] == str(agency.pk)
         assert page.select_one("#id_sort option[selected]")["value"] == "oldest"
-        assert page.select_one("details.gdd-filter__more").has_attr("open")
+        assert page.select_one("details.gd-filter__more").has_attr("open")
         assert not soup(self.get(client, library)).select_one("details").has_attr("open")
 
     def test_only_agencies_with_documents_here_are_offered(self, client, library, docs):
@@ -323,7 +323,7 @@ class TestPagination:
         assert result_titles(last) == ["第1号办法"]
         page = soup(second)
         assert page.select_one("ol.gdd-results")["start"] == "3"
-        assert page.select_one(".gdd-pager__current").get_text() == "2"
+        assert page.select_one(".gd-pager__current").get_text() == "2"
         assert page.select_one("a[rel=prev]")["href"] == "?"
         assert page.select_one("a[rel=next]")["href"] == "?page=3"
 
@@ -376,7 +376,7 @@ class TestBadInput:
         assert response.status_code == 200
         html = response.content.decode()
         assert t(message) in html
-        assert soup(response).select_one(".gdd-notice--warning")
+        assert soup(response).select_one(".gd-notice--warning")
         assert result_titles(response) == [doc.title]  # the filter is dropped, not the page
         assert "<script>" not in html.split("<main", 1)[1]
 
@@ -384,7 +384,7 @@ class TestBadInput:
         document(library, agency=agency)
         response = client.get(library.url, {"q": "办法" * 200})
         assert response.status_code == 200
-        assert soup(response).select_one(".gdd-notice--warning")
+        assert soup(response).select_one(".gd-notice--warning")
 
     def test_good_filters_survive_a_bad_one(self, client, library, agency):
         wanted = document(library, agency=agency, publication_date=D(2025, 2, 1))
@@ -873,7 +873,7 @@ class TestCatalogue:
             "丁",
             "乙",
         ]
-        assert not soup(response).select(".gdd-notice")
+        assert not soup(response).select(".gd-notice")
 
     def test_the_same_answer_every_time(self, client, history, catalogue, frozen_today):
         before = client.get(catalogue.url, {"date": "2025-05-31"}).content
@@ -908,7 +908,7 @@ class TestCatalogue:
             "丁",
             "乙",
         ]
-        notice = soup(response).select_one(".gdd-notice--info")
+        notice = soup(response).select_one(".gd-notice--info")
         assert notice is not None
 
     @pytest.mark.parametrize(
@@ -919,7 +919,7 @@ class TestCatalogue:
         response = client.get(catalogue.url, {"date": value})
         assert response.status_code == 400
         page = soup(response)
-        assert page.select_one(".gdd-notice--error")
+        assert page.select_one(".gd-notice--error")
         assert page.select_one("h1").get_text(strip=True) == catalogue.title
         assert catalogue_rows(response) == []
         for export in ("csv", "xlsx"):

@@ -120,6 +120,46 @@ class TestEditForm:
         assert zh("A completed project needs its actual start date.") in page
         assert ProjectPage.objects.get(pk=project.pk).title == "原标题"
 
+    def test_a_record_under_a_stage_that_does_not_apply_is_refused(self, client, superuser, index):
+        project = ProjectPageFactory(
+            parent=index, records=[record(Stage.TENDERING, D(2025, 5, 1), "中标公示")]
+        )
+        client.force_login(superuser)
+        url = reverse("wagtailadmin_pages:edit", args=[project.pk])
+        data = edit_form(client, url)
+        data.setlist("not_applicable_stages", ["tendering"])
+        data["records-0-attachments-count"] = "0"
+        response = client.post(url, data)
+        assert response.status_code == 200
+        message = zh(
+            "A record is filed under “%(stage)s”, which is marked as not applying to this project.",
+            stage=zh("Tendering and bidding"),
+        )
+        assert message in response.content.decode()
+        assert ProjectPage.objects.get(pk=project.pk).not_applicable_stages == []
+
+    def test_only_optional_stages_and_types_of_the_page_language_are_offered(
+        self, client, superuser, index
+    ):
+        from wagtail.models import Locale
+
+        from gov_disclosure.projects.models import ProjectType
+
+        english = Locale.objects.get_or_create(language_code="en")[0]
+        road = ProjectType.objects.create(name="Road", locale=english)
+        client.force_login(superuser)
+        url = reverse(
+            "wagtailadmin_pages:add",
+            args=("gov_disclosure_projects", "projectpage", index.pk),
+        )
+        page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        ticks = [box["value"] for box in page.select("input[name=not_applicable_stages]")]
+        assert ticks == ["tendering", "land_expropriation", "design_changes"]
+        form_class = ProjectPage.get_edit_handler().get_form_class()
+        form = form_class(instance=ProjectPage(locale_id=index.locale_id), parent_page=index)
+        types = form.fields["project_type"].queryset
+        assert road not in types and types.filter(name="道路交通").exists()
+
     def test_record_groups_one_per_category(self, client, superuser, index):
         project = ProjectPageFactory(
             parent=index, records=[record(Stage.CONSTRUCTION, D(2025, 7, 1), contractor="甲公司")]

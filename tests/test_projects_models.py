@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from gov_disclosure.projects import services
 from gov_disclosure.projects.lifecycle import (
@@ -40,9 +41,9 @@ class TestStageStates:
         assert states(Stage.APPROVAL_SERVICES, completed=False) == [CURRENT] + [UPCOMING] * 7
 
     def test_half_way(self):
-        assert states(Stage.DESIGN_CHANGES, completed=False) == [DONE] * 4 + [CURRENT] + [
-            UPCOMING
-        ] * 3
+        assert (
+            states(Stage.DESIGN_CHANGES, completed=False) == [DONE] * 4 + [CURRENT] + [UPCOMING] * 3
+        )
 
     def test_completed_project_has_every_stage_done(self):
         assert states(Stage.COMPLETION, completed=True) == [DONE] * 8
@@ -144,9 +145,7 @@ class TestProjectRules:
 
     def test_dates_in_order(self, index):
         with pytest.raises(ValidationError) as error:
-            build(
-                index, planned_start=D(2025, 3, 1), planned_completion=D(2025, 2, 1)
-            ).full_clean()
+            build(index, planned_start=D(2025, 3, 1), planned_completion=D(2025, 2, 1)).full_clean()
         assert "planned_completion" in error.value.message_dict
 
     def test_coordinates_both_or_neither(self, index):
@@ -167,8 +166,11 @@ class TestProjectRules:
         assert "current_stage" in error.value.message_dict
 
     def test_not_applicable_stages_are_cleaned(self, index):
+        # Only the optional stages can be left out; unknown values and duplicates are dropped.
         project = build(
-            index, not_applicable_stages=["design_changes", "bogus", "land_expropriation"] * 2
+            index,
+            not_applicable_stages=["design_changes", "bogus", "completion", "land_expropriation"]
+            * 2,
         )
         project.full_clean()
         assert project.not_applicable_stages == ["land_expropriation", "design_changes"]
@@ -191,7 +193,9 @@ class TestProjectRules:
         existing = ProjectType.objects.first()
         with pytest.raises(ValidationError) as error:
             ProjectType(name=existing.name, locale=existing.locale).full_clean()
-        assert "already exists" in str(error.value)
+        with translation.override("zh-hans"):
+            expected = translation.gettext("A project type with this name already exists.")
+        assert error.value.messages == [expected]
 
 
 @pytest.mark.django_db
@@ -211,13 +215,15 @@ class TestRecordRules:
         assert entry.contract_amount == 9650
         assert entry.approval_number == "" and entry.contractor == ""
         assert [label for label, _value in entry.detail_items] == [
-            "winning bidder",
-            "contract amount (10,000 yuan)",
+            LifecycleRecord._meta.get_field("winning_bidder").verbose_name,
+            LifecycleRecord._meta.get_field("contract_amount").verbose_name,
         ]
 
     def test_approval_results_are_licensing_decisions(self, settings):
         settings.GOV_DISCLOSURE_PROJECT_DECISION_DISCLOSURE_DAYS = 5
-        entry = LifecycleRecord(stage=Stage.APPROVAL_RESULTS, event_date=D(2025, 4, 1), title="批复")
+        entry = LifecycleRecord(
+            stage=Stage.APPROVAL_RESULTS, event_date=D(2025, 4, 1), title="批复"
+        )
         entry.clean()
         assert entry.decision_type == "licensing"
         assert entry.due_within() == 5
@@ -249,7 +255,9 @@ class TestDisclosureDates:
             ],
         )
         assert project.publication_date == D(2025, 6, 2)
-        dates = list(project.records.order_by("event_date").values_list("disclosure_date", flat=True))
+        dates = list(
+            project.records.order_by("event_date").values_list("disclosure_date", flat=True)
+        )
         assert dates == [D(2025, 6, 2), D(2025, 5, 27)]
 
     def test_later_revisions_keep_the_first_disclosure_date(self, index, frozen_today):
@@ -267,9 +275,21 @@ class TestDisclosureDates:
         draft.records.add(LifecycleRecord(**record(Stage.TENDERING, D(2025, 6, 25))))
         draft.save_revision().publish()
 
-        dates = dict(ProjectPage.objects.get(pk=project.pk).records.values_list("pk", "disclosure_date"))
+        dates = dict(
+            ProjectPage.objects.get(pk=project.pk).records.values_list("pk", "disclosure_date")
+        )
         assert dates[first.pk] == D(2025, 6, 2)
         assert sorted(dates.values()) == [D(2025, 6, 2), D(2025, 7, 1)]
+
+    def test_restoring_an_old_revision_keeps_the_publication_date(self, index, frozen_today):
+        project = ProjectPageFactory(parent=index, publication_date=None, publish=False)
+        first_draft = project.latest_revision
+        project.save_revision().publish()
+        assert ProjectPage.objects.get(pk=project.pk).publication_date == D(2025, 6, 2)
+
+        frozen_today(D(2025, 7, 1))
+        first_draft.as_object().save_revision().publish()  # revert to the first draft
+        assert ProjectPage.objects.get(pk=project.pk).publication_date == D(2025, 6, 2)
 
     def test_unpublished_project_records_have_no_disclosure_date(self, index, frozen_today):
         project = ProjectPageFactory(

@@ -28,8 +28,9 @@ class Stage(models.TextChoices):
 ORDER = {stage: position for position, stage in enumerate(Stage.values)}
 
 # Stages that a project may never go through: not every project expropriates land or has a
-# major design change. An editor marks them "not applicable" on the project.
-OPTIONAL_STAGES = (Stage.LAND_EXPROPRIATION, Stage.DESIGN_CHANGES)
+# major design change, and a project exempt from tendering by law has no tendering. An editor
+# marks them "not applicable" on the project; the other stages apply to every project.
+OPTIONAL_STAGES = (Stage.TENDERING, Stage.LAND_EXPROPRIATION, Stage.DESIGN_CHANGES)
 
 # The fields of a lifecycle record that belong to one category only, in the order shown.
 STAGE_FIELDS = {
@@ -75,7 +76,7 @@ class StageView:
 
     @property
     def is_missing(self) -> bool:
-        """Passed (or under way after a later stage began) with nothing disclosed."""
+        """Passed with nothing disclosed (a stage that does not apply is never missing)."""
         return self.state == StageState.DONE and not self.records
 
     @property

@@ -26,7 +26,7 @@ from gov_disclosure.models import DisclosurePageMixin
 
 from ..app_settings import app_settings
 from ..forms import ProjectPageForm
-from ..lifecycle import DETAIL_FIELDS, ORDER, STAGE_FIELDS, Stage, stage_states
+from ..lifecycle import DETAIL_FIELDS, OPTIONAL_STAGES, ORDER, STAGE_FIELDS, Stage, stage_states
 from ..panels import CompletenessPanel, RecordInlinePanel
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -36,8 +36,7 @@ def validate_project_code(value):
     RegexValidator(
         app_settings.PROJECT_CODE_PATTERN,
         message=_(
-            "Enter the unified project code as the investment project approval platform "
-            "issued it, e.g. 2403-370322-04-01-587316."
+            "Enter the unified project code as the investment project approval platform issued it."
         ),
     )(value)
 
@@ -65,7 +64,10 @@ class ProjectPage(DisclosurePageMixin, Page):
         blank=True,
         db_index=True,
         validators=[validate_project_code],
-        help_text=_("项目统一代码, e.g. 2403-370322-04-01-587316."),
+        help_text=_(
+            "The code from the national investment project approval platform, "
+            "e.g. 2403-370322-04-01-587316."
+        ),
     )
     project_type = models.ForeignKey(
         "gov_disclosure_projects.ProjectType",
@@ -261,7 +263,7 @@ class ProjectPage(DisclosurePageMixin, Page):
         super().clean()
         errors = {}
         self.project_code = (self.project_code or "").strip()
-        skipped = [s for s in (self.not_applicable_stages or []) if s in Stage.values]
+        skipped = [s for s in (self.not_applicable_stages or []) if s in OPTIONAL_STAGES]
         self.not_applicable_stages = sorted(set(skipped), key=ORDER.get)
         if self.current_stage in self.not_applicable_stages:
             errors["current_stage"] = _(
@@ -320,6 +322,13 @@ class ProjectPage(DisclosurePageMixin, Page):
                 for record in obj.records.all():
                     if record.disclosure_date is None and record.pk in known:
                         record.disclosure_date = known[record.pk]
+            if obj.publication_date is None:
+                # A revision saved before the first publication must not move the date either.
+                obj.publication_date = (
+                    ProjectPage.objects.filter(pk=self.pk)
+                    .values_list("publication_date", flat=True)
+                    .first()
+                )
         return obj
 
     @cached_property
@@ -339,7 +348,7 @@ class ProjectPhoto(Orderable):
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
     )
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    caption = models.CharField(_("photo caption"), max_length=255, blank=True)
     taken_on = models.DateField(_("date taken"), null=True, blank=True)
 
     panels = [FieldPanel("image"), FieldRowPanel([FieldPanel("caption"), FieldPanel("taken_on")])]
