@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from gov_disclosure.projects import reports, services
 from gov_disclosure.projects.lifecycle import Stage
-from gov_disclosure.projects.models import LifecycleRecord, ProjectPage
+from gov_disclosure.projects.models import ProjectPage
 
 from .factories import AgencyFactory, UserFactory
 from .project_factories import ProjectIndexPageFactory, ProjectPageFactory, record
@@ -294,7 +294,7 @@ class TestTimelinessReport:
             return len(queries)
 
         few = count()
-        for number in range(5):
+        for _number in range(5):
             ProjectPageFactory(
                 parent=index,
                 records=[record(Stage.CONSTRUCTION, D(2025, 3, 3), disclosure_date=D(2025, 6, 3))],

@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import translation
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
 from gov_disclosure.models import DisclosureAttribute
