@@ -4,6 +4,7 @@ import collections
 import datetime
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -11,9 +12,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from home import demo_content as demo
-from home import demo_documents
+from home import demo_documents, demo_projects
 from stdnum.cn import uscc
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
 from gov_disclosure.documents import services
@@ -34,8 +36,23 @@ from gov_disclosure.models import (
     DisclosurePortalPage,
     ThemeCategory,
 )
+from gov_disclosure.projects.app_settings import app_settings as project_settings
+from gov_disclosure.projects.lifecycle import (
+    DETAIL_FIELDS,
+    OPTIONAL_STAGES,
+    ORDER,
+    STAGE_FIELDS,
+    Stage,
+)
+from gov_disclosure.projects.models import (
+    LifecycleRecord,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPhoto,
+    ProjectType,
+)
 from gov_disclosure.validators import validate_credit_code
-from gov_disclosure.workdays import add_workdays
+from gov_disclosure.workdays import add_workdays, workdays_between
 
 PUBLIC_ARTICLES = [a for a in demo.ARTICLES if "disclosure_attribute" not in a]
 ON_APPLICATION = next(a for a in demo.ARTICLES if a.get("disclosure_attribute") == "on_application")
@@ -73,6 +90,10 @@ def row_counts():
         Locale,
         get_document_model(),
         ValidityChange,
+        ProjectType,
+        LifecycleRecord,
+        ProjectPhoto,
+        get_image_model(),
     )
     return {model._meta.label: model.objects.count() for model in models}
 
@@ -190,12 +211,14 @@ def test_demo_has_the_three_content_languages(portal):
 def test_running_again_changes_nothing(portal):
     before = row_counts()
     revisions_before = dict(Page.objects.values_list("pk", "latest_revision_id"))
+    records_before = set(LifecycleRecord.objects.values_list("pk", flat=True))
 
     out = io.StringIO()
     call_command("load_demo_content", documents=DOCUMENTS, stdout=out)
 
     assert row_counts() == before
     assert dict(Page.objects.values_list("pk", "latest_revision_id")) == revisions_before
+    assert set(LifecycleRecord.objects.values_list("pk", flat=True)) == records_before
     assert "0 created, 0 updated" in out.getvalue() or "新建 0 项，更新 0 项" in out.getvalue()
 
 
@@ -444,3 +467,159 @@ def test_create_demo_admin_resets_a_changed_password(db, tmp_path):
     user.refresh_from_db()
     assert user.is_superuser
     assert user.check_password(password_file.read_text().strip())
+
+
+# Major construction projects
+
+STAGE_COUNTS = {
+    Stage.APPROVAL_SERVICES: 1,
+    Stage.APPROVAL_RESULTS: 1,
+    Stage.TENDERING: 2,
+    Stage.LAND_EXPROPRIATION: 1,
+    Stage.CONSTRUCTION: 2,
+    Stage.QUALITY_SAFETY: 2,
+    Stage.COMPLETION: 3,
+}
+RECORD_KEYS = {"stage", "event_date", "title", "content", "decision_type", "disclosure_date"}
+
+
+@pytest.fixture
+def project_index(portal):
+    return ProjectIndexPage.objects.child_of(portal).get(slug=demo_projects.INDEX["slug"])
+
+
+@pytest.fixture
+def projects(project_index):
+    return list(
+        ProjectPage.objects.child_of(project_index)
+        .select_related("agency", "project_type", "theme_category")
+        .prefetch_related("records", "photos")
+    )
+
+
+def test_twelve_public_projects_under_the_index(project_index, projects):
+    assert project_index.url == "/xxgk/zdxm/"
+    assert project_index.live and project_index.title == "重大建设项目"
+    assert len(projects) == len(demo_projects.PROJECTS) == 12
+    public = ProjectPage.objects.public_disclosures().filter(pk__in=[p.pk for p in projects])
+    assert public.count() == 12
+    assert len({p.project_code for p in projects}) == 12
+    assert len({p.project_type_id for p in projects}) >= 10
+    for project in projects:
+        assert project.live and not project.has_unpublished_changes
+        assert project.url.startswith("/xxgk/zdxm/")
+        assert re.fullmatch(project_settings.PROJECT_CODE_PATTERN, project.project_code)
+        assert project.agency is not None and project.project_type is not None
+        assert project.theme_category.parent is not None
+        assert project.owner_unit and project.district and project.address and project.summary
+        assert project.total_investment > 0 and project.plan_year
+        assert project.planned_start < project.planned_completion
+        assert (project.latitude is None) == (project.longitude is None)
+        records = project.records.all()
+        assert project.publication_date == min(r.disclosure_date for r in records)
+        project.full_clean()
+
+
+def test_projects_at_every_stage(projects):
+    stages = collections.Counter(p.current_stage for p in projects)
+
+    assert stages == STAGE_COUNTS
+    for project in projects:
+        assert project.current_stage not in project.not_applicable_stages
+        assert set(project.not_applicable_stages) <= set(OPTIONAL_STAGES)
+        if project.current_stage == Stage.COMPLETION:
+            assert project.is_completed and project.actual_start < project.actual_completion
+            assert project.progress_percent == 100
+        else:
+            assert project.actual_completion is None
+            assert bool(project.actual_start) == (ORDER[project.current_stage] >= 5)
+    assert any(p.not_applicable_stages for p in projects)
+    assert any(not p.not_applicable_stages for p in projects)
+
+
+def test_records_fill_only_the_fields_of_their_category(projects):
+    for project in projects:
+        records = list(project.records.all())
+        assert 3 <= len(records) <= 14, project.title
+        stages = {r.stage for r in records}
+        assert project.current_stage in stages, project.title
+        assert not stages & set(project.not_applicable_stages), project.title
+        for record in records:
+            own = STAGE_FIELDS[record.stage]
+            for name in DETAIL_FIELDS:
+                if name not in own:
+                    assert getattr(record, name) in (None, ""), (record.title, name)
+            assert any(getattr(record, name) not in (None, "") for name in own), record.title
+            before = {name: getattr(record, name) for name in DETAIL_FIELDS}
+            record.full_clean(exclude=["page"])
+            assert {name: getattr(record, name) for name in DETAIL_FIELDS} == before
+            assert datetime.date(2023, 1, 1) <= record.event_date < record.disclosure_date
+            assert record.disclosure_date <= demo_documents.DEMO_TODAY
+            assert record.title and record.content.startswith("<p>")
+            if record.stage == Stage.APPROVAL_RESULTS:
+                assert record.decision_type == "licensing"
+            # A later stage has records only beside construction, or once the project is done.
+            if ORDER[record.stage] > ORDER[project.current_stage] and not project.is_completed:
+                assert record.stage == Stage.QUALITY_SAFETY, record.title
+    decisions = collections.Counter(r.decision_type for p in projects for r in p.records.all())
+    assert decisions["penalty"] == 1 and decisions["licensing"] >= 12
+
+
+def test_demo_records_name_only_the_fields_of_their_category():
+    """Cleaning would empty another category's fields silently: the demo data must not fill them."""
+    assert tuple(Stage.values) == demo_projects.STAGES
+    for spec in demo_projects.PROJECTS:
+        for record in spec["records"]:
+            assert set(record) - RECORD_KEYS <= set(STAGE_FIELDS[record["stage"]]), record["title"]
+
+
+def test_a_few_records_are_late_and_one_stage_is_missing(projects):
+    late = [
+        (project.slug, record.title)
+        for project in projects
+        for record in project.records.all()
+        if workdays_between(record.event_date, record.disclosure_date) > record.due_within()
+    ]
+
+    assert sorted(late) == sorted(demo_projects.LATE_RECORDS)
+    for slug, title in demo_projects.LATE_RECORDS:
+        record = LifecycleRecord.objects.get(page__slug=slug, title=title)
+        assert 25 <= (record.disclosure_date - record.event_date).days <= 40
+    missing = [
+        (project.slug, stage.stage)
+        for project in projects
+        for stage in project.stages()
+        if stage.is_missing
+    ]
+    assert missing == [demo_projects.MISSING_STAGE]
+
+
+def test_project_photos_are_generated_images(projects):
+    photos = [photo for project in projects for photo in project.photos.all()]
+
+    assert len(photos) == len(demo_projects.IMAGES) == 2
+    for photo in photos:
+        assert photo.caption and photo.taken_on
+        assert (photo.image.width, photo.image.height) == demo_projects.PICTURE_SIZE
+        assert photo.image.file_hash
+    assert demo_projects.picture("road") == demo_projects.picture("road")
+
+
+def test_running_again_restores_a_changed_project(projects):
+    project = next(p for p in projects if p.slug == "renmin-road-upgrade")
+    records = list(project.records.all())
+    records[-1].final_cost = Decimal("1.00")
+    project.records = records[1:]
+    project.save_revision().publish()
+    before = row_counts()
+
+    load()
+
+    restored = list(ProjectPage.objects.get(pk=project.pk).records.all())
+    assert [r.title for r in restored] == [r.title for r in records]
+    assert restored[-1].final_cost == Decimal("6634.18")
+    after = row_counts()
+    assert after["wagtailcore.Revision"] == before["wagtailcore.Revision"] + 1
+    assert after["gov_disclosure_projects.LifecycleRecord"] == len(
+        [r for spec in demo_projects.PROJECTS for r in spec["records"]]
+    )

@@ -4,7 +4,9 @@ Safe to run any number of times: every record is found by a stable key (credit c
 name and parent, page slug, document title) and written only when it differs from the demo
 data, so a second run adds no rows and no page revisions. Validity changes are recorded once:
 publishing a policy document for the first time records its validity (the page_published
-signal), and a repeal is skipped when the document already has one.
+signal), and a repeal is skipped when the document already has one. The major construction
+projects are compared with their lifecycle records and photos, and published again only when
+one of them differs.
 """
 
 import hashlib
@@ -18,6 +20,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, ReferenceIndex, Site
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler as update_search_index
@@ -38,10 +42,20 @@ from gov_disclosure.models import (
     DisclosurePortalPage,
     ThemeCategory,
 )
+from gov_disclosure.projects.lifecycle import ORDER
+from gov_disclosure.projects.models import (
+    LifecycleRecord,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPhoto,
+    ProjectType,
+)
 from home import demo_content as demo
-from home import demo_documents
+from home import demo_documents, demo_projects
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# Child objects of pages (ParentalKey) that the demo sets as a whole list.
+CHILD_RELATIONS = ("records", "photos")
 
 
 def _without_ids(value):
@@ -60,6 +74,22 @@ def _stream_content(stream_value):
             for child in stream_value
         ]
     )
+
+
+def _child_content(objects):
+    """The field values of child objects (their id, parent and position aside), in order."""
+    rows = []
+    for obj in objects:
+        row = {}
+        for field in obj._meta.concrete_fields:
+            if field.primary_key or field.name in ("page", "sort_order"):
+                continue
+            value = field.value_from_object(obj)
+            if isinstance(field, StreamField):
+                value = _stream_content(value)
+            row[field.attname] = value
+        rows.append(row)
+    return rows
 
 
 @contextmanager
@@ -132,6 +162,7 @@ class Command(BaseCommand):
             self.load_articles(portal, agencies, categories, documents)
             library = self.load_library(portal)
             self.load_policy_documents(library, agencies, categories, options["documents"])
+            projects = self.load_projects(portal, agencies, categories, locale)
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -158,6 +189,10 @@ class Command(BaseCommand):
                 "documents": DocumentPage.objects.child_of(library).count(),
                 "interpretations": InterpretationPage.objects.child_of(library).count(),
             }
+        )
+        self.stdout.write(
+            _("Major construction projects: %(url)s (%(count)d projects)")
+            % {"url": projects.url, "count": ProjectPage.objects.child_of(projects).count()}
         )
 
     # Reporting
@@ -280,6 +315,10 @@ class Command(BaseCommand):
                 stream_block = page._meta.get_field("body").stream_block
                 if _stream_content(page.body) != _stream_content(stream_block.to_python(value)):
                     page.body = value
+                    changed = True
+            elif name in CHILD_RELATIONS:
+                if _child_content(getattr(page, name).all()) != _child_content(value):
+                    setattr(page, name, value)
                     changed = True
             elif getattr(page, name) != value:
                 setattr(page, name, value)
@@ -466,3 +505,98 @@ class Command(BaseCommand):
                 },
                 children=children,
             )
+
+    # Major construction projects
+
+    def load_projects(self, portal, agencies, categories, locale):
+        index_page = self.sync_page(
+            portal,
+            ProjectIndexPage,
+            demo_projects.INDEX["slug"],
+            {
+                "title": demo_projects.INDEX["title"],
+                "intro": demo_projects.INDEX["intro"],
+                "show_in_menus": True,
+            },
+        )
+        # The types come with the app's migration; an editor may have deleted some.
+        types = {
+            name: self.sync(ProjectType, {"name": name, "locale": locale}, {})
+            for name in demo_projects.project_types()
+        }
+        images = self.load_project_images()
+        with indexed_once([ProjectPage]):
+            self._load_projects(index_page, agencies, categories, types, images)
+        return index_page
+
+    def _load_projects(self, index_page, agencies, categories, types, images):
+        children = {page.slug: page for page in ProjectPage.objects.child_of(index_page)}
+        for spec in demo_projects.PROJECTS:
+            records = sorted(
+                (self.lifecycle_record(values) for values in spec["records"]),
+                key=lambda record: record.event_date,
+            )
+            photos = [
+                ProjectPhoto(
+                    image=images[photo["image"]],
+                    caption=photo["caption"],
+                    taken_on=photo["taken_on"],
+                )
+                for photo in spec.get("photos", ())
+            ]
+            self.sync_page(
+                index_page,
+                ProjectPage,
+                spec["slug"],
+                {
+                    "title": spec["title"],
+                    "project_code": spec["project_code"],
+                    "project_type_id": types[spec["project_type"]].pk,
+                    "plan_year": spec["plan_year"],
+                    "district": spec["district"],
+                    "address": spec["address"],
+                    "latitude": spec["latitude"],
+                    "longitude": spec["longitude"],
+                    "owner_unit": spec["owner_unit"],
+                    "total_investment": spec["total_investment"],
+                    "planned_start": spec["planned_start"],
+                    "planned_completion": spec["planned_completion"],
+                    "actual_start": spec.get("actual_start"),
+                    "actual_completion": spec.get("actual_completion"),
+                    "current_stage": spec["current_stage"],
+                    "not_applicable_stages": sorted(spec["not_applicable_stages"], key=ORDER.get),
+                    "summary": spec["summary"],
+                    "agency_id": agencies[spec["agency"]].pk,
+                    "theme_category_id": categories[spec["category"]].pk,
+                    "publication_date": demo_projects.publication_date(spec),
+                    "records": records,
+                    "photos": photos,
+                },
+                children=children,
+            )
+
+    def lifecycle_record(self, values):
+        """A record as the admin would save it: cleaned, so that it compares with the saved one."""
+        record = LifecycleRecord(**values)
+        record.full_clean(exclude=["page"])
+        return record
+
+    def load_project_images(self):
+        Image = get_image_model()
+        root = Collection.get_first_root_node()
+        images = {}
+        for key, spec in demo_projects.IMAGES.items():
+            content = demo_projects.picture(spec["scene"])
+            image = Image.objects.filter(title=spec["title"], collection=root).first()
+            if image is not None and image.file_hash == hashlib.sha1(content).hexdigest():
+                self.report(UNCHANGED, image)
+            else:
+                outcome = CREATED if image is None else UPDATED
+                image = image or Image(title=spec["title"], collection=root)
+                image.file.save(spec["filename"], ContentFile(content), save=False)
+                image.width, image.height = demo_projects.PICTURE_SIZE
+                image._set_image_file_metadata()
+                image.save()
+                self.report(outcome, image)
+            images[key] = image
+        return images
