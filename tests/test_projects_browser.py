@@ -286,14 +286,18 @@ def test_record_form_shows_the_fields_of_its_category(live_server, content, brow
     login(context, live_server)
     tab = context.new_page()
     _path, _title, pk = content["half_way"]
-    tab.goto(f"{live_server.url}/admin/pages/{pk}/edit/#tab-lifecycle")
+    from playwright.sync_api import expect
+
+    tab.goto(f"{live_server.url}/admin/pages/{pk}/edit/")
+    tab.get_by_role("tab", name=zh("Lifecycle")).click()
     child = tab.locator("#inline_child_records-1")
+    expect(child.locator(".gdp-stage-fields--approval_results")).to_be_visible()
     visible = [
         name for name in Stage.values if child.locator(f".gdp-stage-fields--{name}").is_visible()
     ]
     assert visible == ["approval_results"]
     child.locator("select[name='records-1-stage']").select_option("tendering")
-    assert child.locator(".gdp-stage-fields--tendering").is_visible()
+    expect(child.locator(".gdp-stage-fields--tendering")).to_be_visible()
     assert not child.locator(".gdp-stage-fields--approval_results").is_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "projects-admin-record.png"), full_page=False)
