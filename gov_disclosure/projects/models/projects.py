@@ -193,8 +193,13 @@ class ProjectPage(DisclosurePageMixin, Page):
             ObjectList(lifecycle_panels, heading=_("Lifecycle")),
             ObjectList(publication_panels, heading=_("Disclosure")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
+        # Wagtail leaves out the settings tab when it has no panels (the default since 7.x).
+        + (
+            [ObjectList(Page.settings_panels, heading=_("Settings"))]
+            if Page.settings_panels
+            else []
+        )
     )
 
     search_fields = (
