@@ -37,7 +37,9 @@ def create_default_types(apps, schema_editor):
     if locale is None:
         return  # no locale yet: the editors add the types themselves
     ProjectType.objects.using(db).bulk_create(
-        ProjectType(name=name, sort_order=10 * (order + 1), locale=locale, translation_key=uuid.uuid4())
+        ProjectType(
+            name=name, sort_order=10 * (order + 1), locale=locale, translation_key=uuid.uuid4()
+        )
         for order, name in enumerate(DEFAULT_TYPES)
     )
 
