@@ -18,7 +18,16 @@ DATABASES = {
 }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate limits count in Redis, as in production (database 1 is the tests' own).
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("GOV_DISCLOSURE_TEST_REDIS_URL", "redis://127.0.0.1:6379/1"),
+        "KEY_PREFIX": f"gov-disclosure-tests-{os.getpid()}",
+    },
+}
+GOV_DISCLOSURE_RATE_LIMIT_CACHE = "ratelimit"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -192,6 +192,7 @@ INSTALLED_APPS += [
     "gov_disclosure",
     "gov_disclosure.documents",
     "gov_disclosure.projects",
+    "gov_disclosure.participation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "simple_history",

@@ -1,0 +1,89 @@
+"""The public comment form (意见征集): validation with clear messages, a honeypot, a token."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .app_settings import app_settings
+from .validators import validate_comment_file
+
+NAME_MAX = 100
+CONTACT_MAX = 200
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=NAME_MAX,
+        required=False,
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": _("The name is too long (at most %(limit_value)d characters)."),
+        },
+    )
+    contact = forms.CharField(
+        label=_("Telephone or e-mail (never published)"),
+        max_length=CONTACT_MAX,
+        required=False,
+        help_text=_("So that the office can ask you about your comment if needed."),
+        error_messages={
+            "max_length": _(
+                "The contact details are too long (at most %(limit_value)d characters)."
+            )
+        },
+    )
+    text = forms.CharField(
+        label=_("Your comment"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Write your comment before sending it."),
+            "max_length": _(
+                "The comment is too long: at most %(limit_value)d characters (it has "
+                "%(show_value)d). Attach a file for a longer text."
+            ),
+        },
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (optional)"),
+        required=False,
+        help_text=_("PDF, Word or a picture."),
+        validators=[validate_comment_file],
+        error_messages={
+            "invalid": _("The file could not be read. Try again."),
+            "empty": _("The file is empty."),
+        },
+    )
+    # Left empty by people; bots fill it in. Hidden from sight and from screen readers.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = app_settings.COMMENT_NAME_REQUIRED
+        text = self.fields["text"]
+        text.max_length = app_settings.COMMENT_MAX_LENGTH
+        text.validators.append(
+            forms.fields.validators.MaxLengthValidator(app_settings.COMMENT_MAX_LENGTH)
+        )
+        text.widget.attrs["maxlength"] = str(app_settings.COMMENT_MAX_LENGTH)
+        if not self.is_bound:
+            self.initial["token"] = uuid.uuid4().hex
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def clean_text(self):
+        text = (self.cleaned_data.get("text") or "").strip()
+        if not text:
+            raise forms.ValidationError(self.fields["text"].error_messages["required"])
+        return text
+
+    def clean_token(self):
+        token = self.cleaned_data.get("token") or ""
+        try:
+            return uuid.UUID(token).hex
+        except ValueError:
+            return uuid.uuid4().hex  # an old or tampered form: accept, without de-duplication
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))

@@ -1,0 +1,156 @@
+"""The meeting and solicitation indexes: filters by year, agency and state, and pagination.
+
+Each index reads a fixed number of queries whatever the number of pages: the view
+restrictions, the choices of the filters, the count and the rows of the current page. Bad
+filter values never raise: each is dropped with a message saying so.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from gov_disclosure.models import Agency
+from gov_disclosure.pagination import paginate
+
+from . import services
+from .app_settings import app_settings
+from .models import Adoption, MeetingPage, SolicitationPage, SolicitationState
+
+YEAR_RANGE = (1949, 2100)
+YEAR_ERRORS = {
+    "invalid": _("The year must be a number such as 2024."),
+    "min_value": _("The year must be a number such as 2024."),
+    "max_value": _("The year must be a number such as 2024."),
+}
+
+
+class IndexFilterForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        widget=forms.Select,
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+        error_messages=YEAR_ERRORS,
+    )
+    agency = forms.TypedChoiceField(
+        label=_("Agency"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": _("There is no such agency here.")},
+    )
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        error_messages={"invalid_choice": _("There is no such state.")},
+    )
+
+    def __init__(self, data, *, years, agencies, states, state_label=None):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        year_choices = everything + [(year, str(year)) for year in years]
+        selected = self.data.get("year", "")
+        if (
+            selected.isascii()
+            and selected.isdigit()
+            and YEAR_RANGE[0] <= int(selected) <= YEAR_RANGE[1]
+            and int(selected) not in years
+        ):
+            year_choices.append((int(selected), selected))
+        self.fields["year"].widget.choices = year_choices
+        self.fields["agency"].choices = everything + [(a.pk, a.name) for a in agencies]
+        self.fields["state"].choices = everything + list(states)
+        if state_label:
+            self.fields["state"].label = state_label
+
+    def filters(self):
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name not in self.errors and self.cleaned_data.get(name) not in (None, "")
+        }
+
+    def problems(self):
+        return [
+            _("%(field)s: %(message)s — this filter was ignored.")
+            % {"field": self.fields[name].label, "message": " ".join(errors)}
+            for name, errors in self.errors.items()
+        ]
+
+
+def _index_context(request, items, *, date_field, states, state_label, apply_state, key):
+    unordered = items.order_by()
+    years = [d.year for d in unordered.dates(date_field, "year", order="DESC")]
+    agencies = list(
+        Agency.objects.filter(pk__in=unordered.values("agency_id")).order_by("sort_order", "name")
+    )
+    form = IndexFilterForm(
+        request.GET, years=years, agencies=agencies, states=states, state_label=state_label
+    )
+    filters = form.filters()
+    problems = form.problems()
+    if year := filters.get("year"):
+        items = items.filter(**{f"{date_field}__year": year})
+    if agency := filters.get("agency"):
+        items = items.filter(agency_id=agency)
+    if state := filters.get("state"):
+        items = apply_state(items, state)
+    items = items.select_related("agency").order_by(F(date_field).desc(), F("pk").desc())
+    pages, page_problems = paginate(
+        items, app_settings.PARTICIPATION_INDEX_PAGE_SIZE, request.GET.get("page"), filters
+    )
+    problems.extend(page_problems)
+    return {
+        "filter_form": form,
+        "filter_problems": problems,
+        "filters_open": bool(filters) or bool(problems),
+        key: pages["page_obj"].object_list,
+        **pages,
+        "is_filtered": bool(filters),
+    }
+
+
+def _meetings_with(items, adoption):
+    return items.filter(representatives__adoption=adoption).distinct()
+
+
+def meeting_index_context(page, request):
+    meetings = MeetingPage.objects.public_disclosures().descendant_of(page)
+    return _index_context(
+        request,
+        meetings,
+        date_field="meeting_date",
+        states=Adoption.choices,
+        state_label=_("Opinions"),
+        apply_state=_meetings_with,
+        key="meetings",
+    )
+
+
+def _solicitations_in(items, state):
+    day = services.today()
+    if state == SolicitationState.UPCOMING:
+        return items.filter(opens_on__gt=day)
+    if state == SolicitationState.CLOSED:
+        return items.filter(closes_on__lt=day)
+    return items.filter(Q(opens_on__lte=day) & Q(closes_on__gte=day))
+
+
+def solicitation_index_context(page, request):
+    solicitations = SolicitationPage.objects.public_disclosures().descendant_of(page)
+    return _index_context(
+        request,
+        solicitations,
+        date_field="opens_on",
+        states=SolicitationState.choices,
+        state_label=_("State"),
+        apply_state=_solicitations_in,
+        key="solicitations",
+    )
+
+
+__all__ = ["meeting_index_context", "solicitation_index_context"]

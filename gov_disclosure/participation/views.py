@@ -1,0 +1,269 @@
+"""Public side of a solicitation (the comment form) and the admin: comments, the yearly target.
+
+Registered in ``wagtail_hooks.py``.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import caches
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
+
+try:  # Wagtail 8 keeps a registry of permission policies
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7.x: the viewset carries its policy
+    register_permission_policy = None
+
+from . import services
+from .app_settings import app_settings
+from .forms import CommentForm
+from .models import Comment
+
+SESSION_KEY = "gov_disclosure_comment_receipts"
+COMMENTS_VIEWSET = "participation_comments"
+
+
+# The public comment form ----------------------------------------------------------------------
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def over_rate_limit(request) -> bool:
+    """Count this submission; True when the address has sent too many in the window."""
+    cache = caches[app_settings.RATE_LIMIT_CACHE]
+    key = f"gov_disclosure:comments:{client_address(request)}"
+    window = app_settings.COMMENT_RATE_WINDOW
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > app_settings.COMMENT_RATE_LIMIT
+
+
+def solicitation_context(page, request, form=None):
+    receipts = request.session.get(SESSION_KEY, {}) if hasattr(request, "session") else {}
+    receipt = receipts.pop(str(page.pk), None)
+    if receipt is not None:
+        request.session[SESSION_KEY] = receipts
+    return {
+        "state": page.state,
+        "comment_form": form if form is not None else CommentForm(),
+        "receipt": receipt,
+        "attachments": list(page.attachments.select_related("document"))
+        if page.pk
+        else list(page.attachments.all()),
+        "feedback": services.feedback(page) if page.shows_feedback and page.pk else None,
+        "notice": getattr(request, "_gd_comment_notice", None),
+    }
+
+
+def _render(page, request, form, status, notice=None):
+    request._gd_comment_notice = notice
+    return TemplateResponse(
+        request,
+        page.get_template(request),
+        page.get_context(request, form=form),
+        status=status,
+    )
+
+
+def receive_comment(page, request):
+    """Validate and store a comment; redirect to the page, which shows the receipt number."""
+    form = CommentForm(request.POST, request.FILES)
+    if not page.is_open or not page.accepts_online:
+        return _render(
+            page,
+            request,
+            CommentForm(),
+            403,
+            gettext("This solicitation is not open for comments; nothing was saved."),
+        )
+    if form.is_spam:
+        # Answer as if it worked, keep nothing.
+        return redirect(page.url)
+    if over_rate_limit(request):
+        return _render(
+            page,
+            request,
+            form,
+            429,
+            gettext(
+                "Too many comments have been sent from your network in a short time. "
+                "Please try again later; nothing was saved."
+            ),
+        )
+    if not form.is_valid():
+        return _render(page, request, form, 400)
+
+    data = form.cleaned_data
+    existing = Comment.objects.filter(solicitation=page, submission_token=data["token"]).first()
+    if existing is None:
+        upload = data.get("attachment")
+        comment = Comment(
+            solicitation=page,
+            receipt_number=Comment.new_receipt_number(services.today()),
+            name=data.get("name", "").strip(),
+            contact=data.get("contact", "").strip(),
+            text=data["text"],
+            submission_token=data["token"],
+        )
+        if upload:
+            comment.attachment = upload
+            comment.attachment_name = upload.name[-255:]
+        try:
+            with transaction.atomic():
+                comment.save()
+        except IntegrityError:
+            # The same form sent twice at once, or a receipt number drawn twice.
+            existing = Comment.objects.filter(
+                solicitation=page, submission_token=data["token"]
+            ).first()
+            if existing is None:
+                comment.receipt_number = Comment.new_receipt_number(services.today())
+                comment.save()
+            else:
+                comment = existing
+    else:
+        comment = existing
+    receipts = request.session.get(SESSION_KEY, {})
+    receipts[str(page.pk)] = comment.receipt_number
+    request.session[SESSION_KEY] = receipts
+    return redirect(page.url + "#comment-receipt")
+
+
+# Admin: comments ------------------------------------------------------------------------------
+
+
+class CommentPermissionPolicy(ModelPermissionPolicy):
+    """Comments come only from the public form: nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+    def users_with_any_permission(self, actions, **kwargs):
+        return super().users_with_any_permission([a for a in actions if a != "add"], **kwargs)
+
+
+class CommentInspectView(InspectView):
+    def get_attachment_name_display_value(self):
+        comment = self.object
+        if not comment.attachment:
+            return "—"
+        url = reverse(f"{COMMENTS_VIEWSET}:attachment", args=[comment.pk])
+        return format_html('<a href="{}" download>{}</a>', url, comment.attachment_name or url)
+
+
+COMMENT_POLICY = CommentPermissionPolicy(Comment)
+
+
+class CommentViewSet(ModelViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = _("Comments on drafts")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["receipt_number", "solicitation", "submitted_at", "decision"]
+    list_filter = ["solicitation", "decision"]
+    search_fields = ["receipt_number", "text"]
+    ordering = ["-submitted_at"]
+    form_fields = ["decision", "reason"]
+    inspect_view_enabled = True
+    inspect_view_class = CommentInspectView
+    inspect_view_fields = [
+        "receipt_number",
+        "solicitation",
+        "submitted_at",
+        "name",
+        "contact",
+        "text",
+        "attachment_name",
+        "decision",
+        "reason",
+    ]
+    list_export = [
+        "receipt_number",
+        "solicitation",
+        "submitted_at",
+        "name",
+        "contact",
+        "text",
+        "decision",
+        "reason",
+    ]
+    export_filename = "comments"
+
+    if register_permission_policy is None:
+        permission_policy = COMMENT_POLICY
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("solicitation")
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().exclude(codename="add_comment")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/attachment/", comment_attachment, name="attachment"),
+        ]
+
+
+def comment_attachment(request, pk):
+    """The file a commenter attached, as a download (never shown inline)."""
+    if not COMMENT_POLICY.user_has_any_permission(request.user, ["change", "view"]):
+        return permission_denied(request)
+    comment = get_object_or_404(Comment, pk=pk)
+    if not comment.attachment:
+        raise Http404
+    return FileResponse(
+        comment.attachment.open("rb"),
+        as_attachment=True,
+        filename=comment.attachment_name or comment.attachment.name.rsplit("/", 1)[-1],
+    )
+
+
+# Admin: the yearly target of meetings with public representatives ----------------------------
+
+
+class MeetingTargetPanel(Component):
+    """Dashboard panel: meetings with public representatives this year, per agency."""
+
+    name = "gov_disclosure_meeting_target"
+    order = 150
+    template_name = "gov_disclosure_participation/admin/meeting_target_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        year = services.today().year
+        target = app_settings.PARTICIPATION_MEETINGS_PER_YEAR
+        rows = [
+            {
+                "agency": row["agency__name"] or gettext("No agency"),
+                "count": row["count"],
+                "met": row["count"] >= target,
+            }
+            for row in services.meetings_in_year(year)
+        ]
+        return {"year": year, "target": target, "rows": rows}
+
+
+def add_meeting_target_panel(request, panels):
+    if page_permission_policy.user_has_any_permission(request.user, ["add", "change", "publish"]):
+        panels.append(MeetingTargetPanel())
