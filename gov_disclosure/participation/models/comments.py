@@ -34,7 +34,7 @@ class Comment(models.Model):
         related_name="comments",
     )
     receipt_number = models.CharField(_("receipt number"), max_length=32, unique=True)
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = models.CharField(_("full name"), max_length=100, blank=True)
     contact = models.CharField(_("contact details"), max_length=200, blank=True)
     text = models.TextField(_("comment"))
     attachment = models.FileField(
@@ -47,7 +47,7 @@ class Comment(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True, db_index=True)
     submission_token = models.CharField(max_length=64, editable=False)
     decision = models.CharField(
-        _("decision"),
+        _("result"),
         max_length=20,
         choices=CommentDecision.choices,
         blank=True,

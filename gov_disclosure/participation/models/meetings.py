@@ -70,7 +70,7 @@ class MeetingPage(DisclosurePageMixin, Page):
         blank=True,
         help_text=_("e.g. 县政府第15次常务会议."),
     )
-    summary = RichTextField(_("summary"), blank=True, features=RICH_TEXT_FEATURES)
+    summary = RichTextField(_("meeting summary"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("meeting_number")]),
@@ -133,7 +133,7 @@ class MeetingPage(DisclosurePageMixin, Page):
 class MeetingTopic(Orderable):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="topics")
     title = models.CharField(_("topic"), max_length=255)
-    decision = models.TextField(_("decision"), blank=True)
+    decision = models.TextField(_("decision taken"), blank=True)
 
     panels = [FieldPanel("title"), FieldPanel("decision")]
 
@@ -153,7 +153,7 @@ class Representative(Orderable):
     """
 
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="representatives")
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("full name"), max_length=100)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     position = models.CharField(_("position"), max_length=100, blank=True)
     category = models.CharField(
