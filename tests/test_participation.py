@@ -168,8 +168,16 @@ class TestMeetings:
             publish=False,
             children={"representatives": [representative()]},
         )
+        idle = AgencyFactory(name="示范县河口乡人民政府")
+        MeetingPageFactory(
+            parent=meetings,
+            agency=idle,
+            meeting_date=D(2025, 6, 1),
+            children={"representatives": [representative()]},
+        )
         rows = {row["agency__name"]: row["count"] for row in services.meetings_in_year(2026)}
         assert rows["示范县城关街道办事处"] == 2
+        assert rows["示范县河口乡人民政府"] == 0  # listed, so that the gap shows
 
         client.force_login(superuser)
         panel = soup(client.get(reverse("wagtailadmin_home"))).select_one(

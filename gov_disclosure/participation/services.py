@@ -62,13 +62,17 @@ def feedback(solicitation) -> Feedback:
 
 
 def meetings_in_year(year: int):
-    """Public meetings with at least one public representative, per agency, in ``year``."""
+    """Per agency that holds such meetings: the published meetings of ``year`` that public
+    representatives attended. An agency with meetings in other years only is listed with 0,
+    so that the dashboard shows who has not yet met the target."""
+    from django.db.models import Q
+
     from .models import MeetingPage
 
+    this_year = Q(meeting_date__year=year) & Q(representatives__isnull=False)
     return list(
         MeetingPage.objects.live()
-        .filter(meeting_date__year=year, representatives__isnull=False)
         .values("agency_id", "agency__name")
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(count=Count("pk", filter=this_year, distinct=True))
         .order_by("agency__name")
     )
