@@ -567,3 +567,24 @@ class TestIndexes:
         _r, _routing, few = count_queries(client, small.url, MeetingPage, monkeypatch)
         _r, _routing, many = count_queries(client, big.url, MeetingPage, monkeypatch)
         assert many == few and many <= 12, (few, many)
+
+
+def test_solicitation_page_queries_do_not_grow(client, closed_with_comments, monkeypatch):
+    client.get(closed_with_comments.url)
+    _r, _routing, few = count_queries(
+        client, closed_with_comments.url, SolicitationPage, monkeypatch
+    )
+    for number in range(20):
+        Comment.objects.create(
+            solicitation=closed_with_comments,
+            receipt_number=f"YJ20260311{number:06d}",
+            text="意见",
+            submission_token=f"more{number}",
+            decision="adopted",
+            reason=f"理由{number}",
+        )
+    response, _routing, many = count_queries(
+        client, closed_with_comments.url, SolicitationPage, monkeypatch
+    )
+    assert "理由19" in response.content.decode()
+    assert many == few and many <= 12, (few, many)

@@ -7,6 +7,10 @@ publishing a policy document for the first time records its validity (the page_p
 signal), and a repeal is skipped when the document already has one. The major construction
 projects are compared with their lifecycle records and photos, and published again only when
 one of them differs.
+
+The public participation pages take their dates from the day the demo is loaded (see
+``home.demo_participation``): a second run in the same half of the month changes nothing, a
+later one moves the dates. The comments sent on the drafts are found by their receipt numbers.
 """
 
 import hashlib
@@ -18,6 +22,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
@@ -42,6 +47,17 @@ from gov_disclosure.models import (
     DisclosurePortalPage,
     ThemeCategory,
 )
+from gov_disclosure.participation import services as participation_services
+from gov_disclosure.participation.models import (
+    Comment,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingTopic,
+    Representative,
+    SolicitationAttachment,
+    SolicitationIndexPage,
+    SolicitationPage,
+)
 from gov_disclosure.projects.lifecycle import ORDER
 from gov_disclosure.projects.models import (
     LifecycleRecord,
@@ -51,11 +67,11 @@ from gov_disclosure.projects.models import (
     ProjectType,
 )
 from home import demo_content as demo
-from home import demo_documents, demo_projects
+from home import demo_documents, demo_participation, demo_projects
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 # Child objects of pages (ParentalKey) that the demo sets as a whole list.
-CHILD_RELATIONS = ("records", "photos")
+CHILD_RELATIONS = ("records", "photos", "topics", "representatives", "attachments")
 
 
 def _without_ids(value):
@@ -163,6 +179,7 @@ class Command(BaseCommand):
             library = self.load_library(portal)
             self.load_policy_documents(library, agencies, categories, options["documents"])
             projects = self.load_projects(portal, agencies, categories, locale)
+            meetings, solicitations = self.load_participation(portal, agencies, categories)
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -194,6 +211,20 @@ class Command(BaseCommand):
             _("Major construction projects: %(url)s (%(count)d projects)")
             % {"url": projects.url, "count": ProjectPage.objects.child_of(projects).count()}
         )
+        self.stdout.write(
+            _("Meetings with public representatives: %(url)s (%(count)d meetings)")
+            % {"url": meetings.url, "count": MeetingPage.objects.child_of(meetings).count()}
+        )
+        self.stdout.write(
+            _("Comment solicitations: %(url)s (%(count)d solicitations, %(comments)d comments)")
+            % {
+                "url": solicitations.url,
+                "count": SolicitationPage.objects.child_of(solicitations).count(),
+                "comments": Comment.objects.filter(
+                    solicitation__in=SolicitationPage.objects.child_of(solicitations)
+                ).count(),
+            }
+        )
 
     # Reporting
 
@@ -210,7 +241,7 @@ class Command(BaseCommand):
 
     # Snippets and other plain models
 
-    def sync(self, model, lookup, values):
+    def sync(self, model, lookup, values, many=False):
         """Create the object matching ``lookup``, or update the fields in ``values`` that differ."""
         obj = model.objects.filter(**lookup).first()
         if obj is None:
@@ -219,14 +250,14 @@ class Command(BaseCommand):
         else:
             changed = {name for name, value in values.items() if getattr(obj, name) != value}
             if not changed:
-                self.report(UNCHANGED, obj)
+                self.report(UNCHANGED, obj, many)
                 return obj
             for name in changed:
                 setattr(obj, name, values[name])
             outcome = UPDATED
         obj.full_clean()
         obj.save()
-        self.report(outcome, obj)
+        self.report(outcome, obj, many)
         return obj
 
     def load_locales(self):
@@ -268,11 +299,11 @@ class Command(BaseCommand):
                 )
         return categories
 
-    def load_documents(self):
+    def load_documents(self, specs=None):
         Document = get_document_model()
         root = Collection.get_first_root_node()
         documents = {}
-        for key, spec in demo.DOCUMENTS.items():
+        for key, spec in (demo.DOCUMENTS if specs is None else specs).items():
             wanted_hash = hashlib.sha1(spec["content"]).hexdigest()
             document = Document.objects.filter(title=spec["title"], collection=root).first()
             if document is not None and document.file_hash == wanted_hash:
@@ -533,7 +564,7 @@ class Command(BaseCommand):
         children = {page.slug: page for page in ProjectPage.objects.child_of(index_page)}
         for spec in demo_projects.PROJECTS:
             records = sorted(
-                (self.lifecycle_record(values) for values in spec["records"]),
+                (self.child(LifecycleRecord, values) for values in spec["records"]),
                 key=lambda record: record.event_date,
             )
             photos = [
@@ -575,11 +606,11 @@ class Command(BaseCommand):
                 children=children,
             )
 
-    def lifecycle_record(self, values):
-        """A record as the admin would save it: cleaned, so that it compares with the saved one."""
-        record = LifecycleRecord(**values)
-        record.full_clean(exclude=["page"])
-        return record
+    def child(self, model, values):
+        """A child object as the admin would save it: cleaned, so it compares with the saved one."""
+        obj = model(**values)
+        obj.full_clean(exclude=["page"])
+        return obj
 
     def load_project_images(self):
         Image = get_image_model()
@@ -600,3 +631,119 @@ class Command(BaseCommand):
                 self.report(outcome, image)
             images[key] = image
         return images
+
+    # Public participation: meetings with public representatives and comment solicitations
+
+    def load_participation(self, portal, agencies, categories):
+        today = participation_services.today()
+        meetings = self.sync_page(
+            portal,
+            MeetingIndexPage,
+            demo_participation.MEETING_INDEX["slug"],
+            {
+                "title": demo_participation.MEETING_INDEX["title"],
+                "intro": demo_participation.MEETING_INDEX["intro"],
+                "show_in_menus": True,
+            },
+        )
+        solicitations = self.sync_page(
+            portal,
+            SolicitationIndexPage,
+            demo_participation.SOLICITATION_INDEX["slug"],
+            {
+                "title": demo_participation.SOLICITATION_INDEX["title"],
+                "intro": demo_participation.SOLICITATION_INDEX["intro"],
+                "show_in_menus": True,
+            },
+        )
+        documents = self.load_documents(demo_participation.DOCUMENTS)
+        with indexed_once([MeetingPage, SolicitationPage]):
+            self._load_meetings(meetings, agencies, categories, today)
+            self._load_solicitations(solicitations, agencies, categories, documents, today)
+        return meetings, solicitations
+
+    def _load_meetings(self, index_page, agencies, categories, today):
+        children = {page.slug: page for page in MeetingPage.objects.child_of(index_page)}
+        for spec in demo_participation.meetings(today):
+            self.sync_page(
+                index_page,
+                MeetingPage,
+                spec["slug"],
+                {
+                    "title": spec["title"],
+                    "meeting_date": spec["meeting_date"],
+                    "meeting_number": spec["meeting_number"],
+                    "summary": spec["summary"],
+                    "agency_id": agencies[spec["agency"]].pk,
+                    "theme_category_id": categories[spec["category"]].pk,
+                    "publication_date": spec["publication_date"],
+                    "topics": [self.child(MeetingTopic, topic) for topic in spec["topics"]],
+                    "representatives": [
+                        self.child(Representative, person) for person in spec["representatives"]
+                    ],
+                },
+                children=children,
+            )
+
+    def _load_solicitations(self, index_page, agencies, categories, documents, today):
+        children = {page.slug: page for page in SolicitationPage.objects.child_of(index_page)}
+        for spec in demo_participation.solicitations(today):
+            page = self.sync_page(
+                index_page,
+                SolicitationPage,
+                spec["slug"],
+                {
+                    "title": spec["title"],
+                    "notice": spec["notice"],
+                    "draft_text": spec["draft_text"],
+                    "drafting_explanation": spec["drafting_explanation"],
+                    "policy_basis": spec["policy_basis"],
+                    "opens_on": spec["opens_on"],
+                    "closes_on": spec["closes_on"],
+                    "short_period_reason": spec["short_period_reason"],
+                    "accepts_online": spec["accepts_online"],
+                    "email": spec["email"],
+                    "postal_address": spec["postal_address"],
+                    "feedback_published": spec["feedback_published"],
+                    "feedback_summary": spec["feedback_summary"],
+                    "agency_id": agencies[spec["agency"]].pk,
+                    "theme_category_id": categories[spec["category"]].pk,
+                    "publication_date": spec["publication_date"],
+                    "attachments": [
+                        self.child(
+                            SolicitationAttachment, {"title": title, "document": documents[key]}
+                        )
+                        for title, key in spec["attachments"]
+                    ],
+                },
+                children=children,
+            )
+            for values in spec["comments"]:
+                self.load_comment(page, values)
+
+    def load_comment(self, solicitation, values):
+        """A comment as the public form saves it, found by its receipt number.
+
+        The form stamps the time of saving; the demo's comments were sent during the period, so
+        their time is set afterwards (an update, like the office's, would keep it).
+        """
+        submitted_at = timezone.make_aware(values["submitted_at"])
+        comment = self.sync(
+            Comment,
+            {"receipt_number": values["receipt_number"]},
+            {
+                "solicitation_id": solicitation.pk,
+                "name": values["name"],
+                "contact": values["contact"],
+                "text": values["text"],
+                "decision": values["decision"],
+                "reason": values["reason"],
+                "submission_token": values["submission_token"],
+                "submitted_at": submitted_at,
+            },
+            many=True,
+        )
+        if comment.submitted_at != submitted_at:  # just created
+            Comment.objects.filter(pk=comment.pk).update(submitted_at=submitted_at)
+            comment.submitted_at = submitted_at
+        return comment
