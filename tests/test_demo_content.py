@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from home import demo_content as demo
-from home import demo_documents, demo_projects
+from home import demo_documents, demo_participation, demo_projects
 from stdnum.cn import uscc
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -35,6 +35,22 @@ from gov_disclosure.models import (
     DisclosureArticlePage,
     DisclosurePortalPage,
     ThemeCategory,
+)
+from gov_disclosure.participation import services as participation_services
+from gov_disclosure.participation.app_settings import app_settings as participation_settings
+from gov_disclosure.participation.models import (
+    Adoption,
+    Comment,
+    CommentDecision,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingTopic,
+    Representative,
+    RepresentativeCategory,
+    SolicitationAttachment,
+    SolicitationIndexPage,
+    SolicitationPage,
+    SolicitationState,
 )
 from gov_disclosure.projects.app_settings import app_settings as project_settings
 from gov_disclosure.projects.lifecycle import (
@@ -70,6 +86,7 @@ def load():
 @pytest.fixture
 def portal(db, monkeypatch):
     monkeypatch.setattr(services, "today", lambda: TODAY)
+    monkeypatch.setattr(participation_services, "today", lambda: TODAY)
     load()
     return DisclosurePortalPage.objects.get(slug=demo.PORTAL["slug"])
 
@@ -94,6 +111,12 @@ def row_counts():
         LifecycleRecord,
         ProjectPhoto,
         get_image_model(),
+        MeetingTopic,
+        Representative,
+        Representative.history.model,
+        SolicitationAttachment,
+        Comment,
+        Comment.history.model,
     )
     return {model._meta.label: model.objects.count() for model in models}
 
@@ -212,6 +235,8 @@ def test_running_again_changes_nothing(portal):
     before = row_counts()
     revisions_before = dict(Page.objects.values_list("pk", "latest_revision_id"))
     records_before = set(LifecycleRecord.objects.values_list("pk", flat=True))
+    representatives_before = set(Representative.objects.values_list("pk", flat=True))
+    comments_before = list(Comment.objects.order_by("pk").values())
 
     out = io.StringIO()
     call_command("load_demo_content", documents=DOCUMENTS, stdout=out)
@@ -219,6 +244,8 @@ def test_running_again_changes_nothing(portal):
     assert row_counts() == before
     assert dict(Page.objects.values_list("pk", "latest_revision_id")) == revisions_before
     assert set(LifecycleRecord.objects.values_list("pk", flat=True)) == records_before
+    assert set(Representative.objects.values_list("pk", flat=True)) == representatives_before
+    assert list(Comment.objects.order_by("pk").values()) == comments_before
     assert "0 created, 0 updated" in out.getvalue() or "新建 0 项，更新 0 项" in out.getvalue()
 
 
@@ -623,3 +650,266 @@ def test_running_again_restores_a_changed_project(projects):
     assert after["gov_disclosure_projects.LifecycleRecord"] == len(
         [r for spec in demo_projects.PROJECTS for r in spec["records"]]
     )
+
+
+# Public participation
+
+SOLICITATION_STATES = {
+    "dog-keeping-rules": SolicitationState.OPEN,
+    "gas-pipeline-renewal": SolicitationState.OPEN,
+    "rural-waste-sorting": SolicitationState.UPCOMING,
+    "city-park-rules": SolicitationState.CLOSED,
+    "home-care-subsidy": SolicitationState.CLOSED,
+}
+
+
+@pytest.fixture
+def meeting_index(portal):
+    return MeetingIndexPage.objects.child_of(portal).get(
+        slug=demo_participation.MEETING_INDEX["slug"]
+    )
+
+
+@pytest.fixture
+def solicitation_index(portal):
+    return SolicitationIndexPage.objects.child_of(portal).get(
+        slug=demo_participation.SOLICITATION_INDEX["slug"]
+    )
+
+
+@pytest.fixture
+def meetings(meeting_index):
+    return list(
+        MeetingPage.objects.child_of(meeting_index)
+        .select_related("agency")
+        .prefetch_related("topics", "representatives")
+        .order_by("meeting_date")
+    )
+
+
+@pytest.fixture
+def solicitations(solicitation_index):
+    pages = SolicitationPage.objects.child_of(solicitation_index).prefetch_related(
+        "attachments", "comments"
+    )
+    return {page.slug: page for page in pages}
+
+
+def demo_contacts():
+    return {
+        contact
+        for model in (Representative, Comment)
+        for contact in model.objects.values_list("contact", flat=True)
+        if contact
+    }
+
+
+def test_participation_indexes_list_five_meetings_and_five_solicitations(
+    meeting_index, solicitation_index, meetings, solicitations, client
+):
+    assert meeting_index.url == "/xxgk/gzcy/" and meeting_index.title == "公众参与会议"
+    assert solicitation_index.url == "/xxgk/yjzj/" and solicitation_index.title == "意见征集"
+    assert len(meetings) == len(demo_participation.MEETINGS) == 5
+    assert len(solicitations) == len(demo_participation.SOLICITATIONS) == 5
+    for index, pages in ((meeting_index, meetings), (solicitation_index, solicitations.values())):
+        assert index.live and index.show_in_menus and index.intro.startswith("<p>")
+        response = client.get(index.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        for page in pages:
+            assert page.live and not page.has_unpublished_changes
+            assert escape(page.title) in html
+            page.full_clean()
+
+
+def test_meetings_this_year_and_last_with_their_representatives(meetings):
+    years = collections.Counter(m.meeting_date.year for m in meetings)
+
+    assert years == {TODAY.year: 3, TODAY.year - 1: 2}
+    assert participation_services.meetings_in_year(TODAY.year) == [
+        {"agency_id": meetings[0].agency_id, "agency__name": "示范县人民政府", "count": 3}
+    ]
+    assert years[TODAY.year] >= participation_settings.PARTICIPATION_MEETINGS_PER_YEAR
+    categories, adoptions, contacts = set(), collections.Counter(), []
+    for meeting in meetings:
+        assert meeting.meeting_date <= meeting.publication_date <= TODAY
+        assert meeting.meeting_number and meeting.meeting_number in meeting.title
+        assert meeting.agency.name == "示范县人民政府" and meeting.summary.startswith("<p>")
+        topics = list(meeting.topics.all())
+        people = list(meeting.representatives.all())
+        assert 2 <= len(topics) <= 3 and 2 <= len(people) <= 4, meeting.title
+        assert f"{len(people)}名公众代表" in meeting.summary
+        for topic in topics:
+            assert topic.title and topic.decision
+            topic.full_clean(exclude=["page"])
+        for person in people:
+            person.full_clean(exclude=["page"])
+            assert person.name and person.unit and person.position and person.opinion
+            if person.adoption != Adoption.ADOPTED:
+                assert person.reason, person.name
+            assert re.fullmatch(r"1380000\d{4}", person.contact)
+            categories.add(person.category)
+            adoptions[person.adoption] += 1
+            contacts.append(person.contact)
+    assert len(set(contacts)) == len(contacts)
+    assert set(adoptions) == set(Adoption.values)
+    assert {"citizen", "expert", "business", "media", "deputy"} <= categories
+    assert categories <= set(RepresentativeCategory.values)
+    # Every change of a representative is recorded.
+    assert Representative.history.filter(history_type="+").count() == len(contacts)
+
+
+def test_solicitations_in_every_state(solicitations):
+    assert {slug: page.state for slug, page in solicitations.items()} == SOLICITATION_STATES
+    minimum = participation_settings.SOLICITATION_MIN_DAYS
+    for page in solicitations.values():
+        page.full_clean()
+        assert page.publication_date <= TODAY and page.publication_date <= page.opens_on
+        assert page.notice.startswith("<p>") and page.draft_text and page.policy_basis
+        assert page.accepts_online
+        for comment in page.comments.all():
+            comment.full_clean()
+            submitted = comment.submitted_at.astimezone(datetime.UTC).date()
+            assert page.opens_on <= submitted <= page.closes_on and submitted < TODAY
+            assert comment.receipt_number.startswith("YJDEMO")
+            assert (comment.decision == CommentDecision.PENDING) == (not comment.reason)
+        assert page.shows_feedback == (page.slug == "city-park-rules")
+
+    open_long = solicitations["dog-keeping-rules"]
+    assert open_long.period_days >= minimum and not open_long.short_period_reason
+    assert open_long.email and open_long.postal_address
+    (attachment,) = open_long.attachments.all()
+    assert attachment.document.file_extension == "csv"
+    assert open_long.comments.count() >= 2 and not open_long.comments.exclude(
+        decision=CommentDecision.PENDING
+    )
+
+    open_short = solicitations["gas-pipeline-renewal"]
+    assert open_short.period_days < minimum
+    assert f"{open_short.period_days}日" in open_short.short_period_reason
+
+    upcoming = solicitations["rural-waste-sorting"]
+    assert upcoming.opens_on > TODAY and not upcoming.comments.exists()
+
+    pending = solicitations["home-care-subsidy"]
+    assert pending.closes_on < TODAY and not pending.feedback_published
+    assert pending.comments.count() >= 3 and not pending.comments.exclude(
+        decision=CommentDecision.PENDING
+    )
+
+
+def test_feedback_of_the_closed_solicitation(solicitations, client):
+    page = solicitations["city-park-rules"]
+    feedback = participation_services.feedback(page)
+
+    assert page.feedback_published and page.closes_on < TODAY and page.feedback_summary
+    assert feedback.total == page.comments.count() == 10
+    assert feedback.count(CommentDecision.ADOPTED) == 4
+    assert feedback.count(CommentDecision.PARTLY) == 2
+    assert feedback.count(CommentDecision.NOT_ADOPTED) == 4
+    assert feedback.count(CommentDecision.PENDING) == 0
+    reasons = {reason: n for group in feedback.groups for reason, n in group.reasons}
+    assert reasons == {
+        demo_participation.PARK_HOURS: 2,
+        demo_participation.PARK_DOGS: 2,
+        demo_participation.PARK_NOISE: 2,
+        demo_participation.PARK_ACCESS: 1,
+        demo_participation.PARK_EBIKES: 1,
+        demo_participation.PARK_FINES: 1,
+        demo_participation.PARK_TOILETS: 1,
+    }
+    assert "10条" in page.feedback_summary
+
+    response = client.get(page.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="gdpp-section gdpp-feedback"' in html
+    for reason in reasons:
+        assert escape(reason) in html
+    for name in page.comments.exclude(name="").values_list("name", flat=True):
+        assert name not in html
+
+
+def test_no_contact_details_on_any_public_page(portal, meetings, solicitations, client):
+    contacts = demo_contacts()
+    names = set(Comment.objects.exclude(name="").values_list("name", flat=True))
+    assert len(contacts) >= 30
+
+    served = set()
+    for page in Page.objects.live().public().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code in (200, 404), page.url
+        if response.status_code != 200:
+            continue
+        served.add(page.url)
+        html = response.content.decode()
+        leaked = [contact for contact in contacts if contact in html]
+        assert not leaked, (page.url, leaked)
+        if isinstance(page, (MeetingPage, SolicitationIndexPage, SolicitationPage)):
+            assert not [name for name in names if name in html], page.url
+    assert {page.url for page in [*meetings, *solicitations.values()]} < served
+    html = client.get(meetings[0].url).content.decode()
+    for person in meetings[0].representatives.all():  # named in public, without the contact
+        assert escape(person.name) in html and escape(person.opinion) in html
+
+
+def test_loading_on_a_later_day_moves_the_dates_and_keeps_the_comments(portal, monkeypatch):
+    later = datetime.date(TODAY.year + 1, 1, 20)
+    comments = set(Comment.objects.values_list("pk", "receipt_number"))
+    representatives = Representative.objects.count()
+    monkeypatch.setattr(participation_services, "today", lambda: later)
+
+    load()
+
+    assert set(Comment.objects.values_list("pk", "receipt_number")) == comments
+    assert Representative.objects.count() == representatives
+    pages = SolicitationPage.objects.all()
+    assert {page.slug: page.state for page in pages} == SOLICITATION_STATES
+    for page in [*pages, *MeetingPage.objects.all()]:
+        page.full_clean()
+    years = collections.Counter(MeetingPage.objects.values_list("meeting_date__year", flat=True))
+    assert years == {later.year: 3, later.year - 1: 2}
+    before = row_counts()
+
+    load()
+
+    assert row_counts() == before
+
+
+def test_demo_participation_dates_work_on_any_day():
+    receipts = None
+    days = [datetime.date(2027, 1, 1) + datetime.timedelta(days=n) for n in range(366)]
+    for day in [*days, datetime.date(2028, 2, 29)]:
+        meetings = demo_participation.meetings(day)
+        assert collections.Counter(m["meeting_date"].year for m in meetings) == {
+            day.year: 3,
+            day.year - 1: 2,
+        }, day
+        for meeting in meetings:
+            assert meeting["meeting_date"] <= meeting["publication_date"] <= day
+        numbers = [(m["meeting_date"].year, m["meeting_number"]) for m in meetings]
+        assert len(set(numbers)) == len(numbers)
+
+        specs = {s["slug"]: s for s in demo_participation.solicitations(day)}
+        states = {}
+        for slug, spec in specs.items():
+            opens, closes = spec["opens_on"], spec["closes_on"]
+            states[slug] = (
+                SolicitationState.UPCOMING
+                if day < opens
+                else SolicitationState.CLOSED
+                if day > closes
+                else SolicitationState.OPEN
+            )
+            assert spec["publication_date"] <= day
+            short = (closes - opens).days + 1 < participation_settings.SOLICITATION_MIN_DAYS
+            assert short == bool(spec["short_period_reason"]) == (slug == "gas-pipeline-renewal")
+            for comment in spec["comments"]:
+                assert opens <= comment["submitted_at"].date() <= closes
+                assert comment["submitted_at"].date() < day
+        assert states == SOLICITATION_STATES, day
+        numbers = [c["receipt_number"] for s in specs.values() for c in s["comments"]]
+        assert receipts in (None, numbers)
+        receipts = numbers
+    assert len(set(receipts)) == len(receipts)

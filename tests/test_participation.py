@@ -334,11 +334,12 @@ class TestCommentForm:
         self, client, open_solicitation, address, frozen_today, day
     ):
         frozen_today(day)
-        response = post(client, open_solicitation, address, text="建议")
+        response = post(client, open_solicitation, address, text="建议加强宣传")
         assert response.status_code == 403
         assert zh("This solicitation is not open for comments; nothing was saved.") in (
             response.content.decode()
         )
+        assert soup(response).select_one("#unsent-text").get_text() == "建议加强宣传"
         assert Comment.objects.count() == 0
 
     def test_double_submit_makes_one_comment(self, client, open_solicitation, address):
@@ -350,12 +351,14 @@ class TestCommentForm:
         assert Comment.objects.count() == 1
 
     def test_honeypot(self, client, open_solicitation, address):
-        response = post(client, open_solicitation, address, text="广告", website="http://spam")
+        response = post(client, open_solicitation, address, text="广告", gd_hp_check="http://spam")
         assert response.status_code == 302
         assert Comment.objects.count() == 0
 
     def test_flood_from_one_address(self, client, open_solicitation, address, settings):
         settings.GOV_DISCLOSURE_COMMENT_RATE_LIMIT = 3
+        for _ in range(4):  # corrections do not count
+            assert post(client, open_solicitation, address, text="").status_code == 400
         codes = [
             post(client, open_solicitation, address, text=f"意见{n}").status_code for n in range(5)
         ]
@@ -408,7 +411,7 @@ def closed_with_comments(open_solicitation, frozen_today):
         ("not_adopted", "超出本规定调整范围。"),
         ("not_adopted", "超出本规定调整范围。"),
         ("not_adopted", "与上位法规定不一致。"),
-        ("", ""),
+        ("pending", ""),
     ]
     for number, (decision, reason) in enumerate(rows):
         Comment.objects.create(
@@ -425,7 +428,15 @@ def closed_with_comments(open_solicitation, frozen_today):
     page = SolicitationPage.objects.get(pk=open_solicitation.pk)
     page.feedback_published = True
     page.feedback_summary = "<p>感谢社会各界的关心和支持。</p>"
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert error.value.message_dict["feedback_published"][0].startswith("1")
+    page.feedback_published = False
     page.save_revision().publish()
+    page.feedback_published = True
+    Comment.objects.filter(decision="pending").update(decision="adopted", reason="")
+    page.save_revision().publish()
+    Comment.objects.filter(receipt_number="YJ20260310000006").update(decision="pending")
     return page
 
 
@@ -437,7 +448,7 @@ class TestFeedback:
             ("adopted", 2),
             ("partly", 1),
             ("not_adopted", 3),
-            ("", 1),
+            ("pending", 1),
         ]
         assert feedback.groups[2].reasons == [
             ("超出本规定调整范围。", 2),
@@ -470,7 +481,7 @@ class TestModeration:
         sheet = load_workbook(io.BytesIO(b"".join(export.streaming_content))).active
         assert sheet.max_row == 8
 
-        comment = Comment.objects.get(decision="")
+        comment = Comment.objects.get(decision="pending")
         url = reverse("participation_comments:edit", args=[comment.pk])
         response = client.post(url, {"decision": "adopted", "reason": "已采纳。"})
         assert response.status_code == 302
@@ -588,3 +599,48 @@ def test_solicitation_page_queries_do_not_grow(client, closed_with_comments, mon
     )
     assert "理由19" in response.content.decode()
     assert many == few and many <= 12, (few, many)
+
+
+def test_rate_limit_cache_down_takes_the_comment(client, open_solicitation, address, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "down": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },
+    }
+    settings.GOV_DISCLOSURE_RATE_LIMIT_CACHE = "down"
+    assert post(client, open_solicitation, address, text="仍然收到").status_code == 302
+    assert Comment.objects.get().text == "仍然收到"
+
+
+def test_rate_limit_cache_check(settings):
+    from gov_disclosure.participation.checks import check_rate_limit_cache
+
+    assert check_rate_limit_cache() == []
+    settings.GOV_DISCLOSURE_RATE_LIMIT_CACHE = "nonexistent"
+    assert [error.id for error in check_rate_limit_cache()] == ["gov_disclosure.E008"]
+
+
+def test_moderation_needs_a_reason_to_refuse(client, editor, open_solicitation):
+    comment = Comment.objects.create(
+        solicitation=open_solicitation, receipt_number="YJ1", text="意见", submission_token="r"
+    )
+    client.force_login(editor)
+    url = reverse("participation_comments:edit", args=[comment.pk])
+    page = soup(client.get(url))
+    assert "意见" in page.get_text()  # the comment is shown beside the decision
+    response = client.post(url, {"decision": "not_adopted", "reason": " "})
+    assert response.status_code == 200
+    assert zh("Give the reason why the comment was not fully adopted.") in response.content.decode()
+    assert Comment.objects.get().decision == "pending"
+
+
+def test_a_solicitation_with_comments_is_not_deleted(client, superuser, open_solicitation):
+    Comment.objects.create(
+        solicitation=open_solicitation, receipt_number="YJ2", text="意见", submission_token="d"
+    )
+    client.force_login(superuser)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[open_solicitation.pk]))
+    assert response.status_code == 302
+    assert SolicitationPage.objects.filter(pk=open_solicitation.pk).exists()

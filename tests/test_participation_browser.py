@@ -126,7 +126,8 @@ def content(live_server, monkeypatch):
         "制定本规定。</p><p>第二条 本县城区范围内的养犬管理适用本规定。</p>",
         drafting_explanation="<p>近年来，城区养犬数量增长较快，犬只伤人、扰民等问题时有发生。</p>",
         email="yangquan@example.gov.cn",
-        postal_address="示范县人民路8号县公安局治安大队（邮编 250000），请在信封上注明“养犬管理意见”。",
+        postal_address="示范县人民路8号县公安局治安大队（邮编 250000），"
+        "请在信封上注明“养犬管理意见”。",
         opens_on=D(2026, 3, 1),
         closes_on=D(2026, 3, 31),
     )
@@ -197,10 +198,10 @@ def test_open_solicitation_and_its_form(live_server, content, tab, viewport):
     )
     # The honeypot is out of sight and out of the keyboard's way.
     assert (
-        not tab.locator("#id_website").is_visible()
-        or tab.locator("#id_website").bounding_box()["x"] < 0
+        not tab.locator("#id_gd_hp_check").is_visible()
+        or tab.locator("#id_gd_hp_check").bounding_box()["x"] < 0
     )
-    assert tab.locator("#id_website").get_attribute("tabindex") == "-1"
+    assert tab.locator("#id_gd_hp_check").get_attribute("tabindex") == "-1"
 
     # An empty comment is answered in Chinese, with a link to the field.
     tab.locator(".gdpp-form button[type=submit]").click()

@@ -47,15 +47,16 @@ class CommentForm(forms.Form):
     attachment = forms.FileField(
         label=_("Attachment (optional)"),
         required=False,
-        help_text=_("PDF, Word or a picture."),
+        help_text=_("PDF, Word (.docx, .doc), JPG or PNG."),
         validators=[validate_comment_file],
         error_messages={
             "invalid": _("The file could not be read. Try again."),
             "empty": _("The file is empty."),
         },
     )
-    # Left empty by people; bots fill it in. Hidden from sight and from screen readers.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    # Left empty by people; bots fill it in. Hidden from sight and from screen readers, with a
+    # name that browsers do not autofill.
+    gd_hp_check = forms.CharField(required=False, label=_("Leave this field empty"))
     token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -69,7 +70,11 @@ class CommentForm(forms.Form):
         text.widget.attrs["maxlength"] = str(app_settings.COMMENT_MAX_LENGTH)
         if not self.is_bound:
             self.initial["token"] = uuid.uuid4().hex
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["gd_hp_check"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        limit = app_settings.COMMENT_ATTACHMENT_MAX_BYTES
+        self.fields["attachment"].help_text = _(
+            "PDF, Word (.docx, .doc), JPG or PNG, at most %(size)s MB."
+        ) % {"size": round(limit / 2**20, 1)}
 
     def clean_text(self):
         text = (self.cleaned_data.get("text") or "").strip()
@@ -86,4 +91,4 @@ class CommentForm(forms.Form):
 
     @property
     def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
+        return bool(self.data.get("gd_hp_check"))

@@ -72,6 +72,7 @@ def meetings_in_year(year: int):
     this_year = Q(meeting_date__year=year) & Q(representatives__isnull=False)
     return list(
         MeetingPage.objects.live()
+        .filter(disclosure_attribute="proactive")
         .values("agency_id", "agency__name")
         .annotate(count=Count("pk", filter=this_year, distinct=True))
         .order_by("agency__name")

@@ -5,6 +5,8 @@ Registered in ``wagtail_hooks.py``.
 
 from __future__ import annotations
 
+import logging
+
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
@@ -15,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -31,6 +34,7 @@ from .app_settings import app_settings
 from .forms import CommentForm
 from .models import Comment
 
+logger = logging.getLogger(__name__)
 SESSION_KEY = "gov_disclosure_comment_receipts"
 COMMENTS_VIEWSET = "participation_comments"
 
@@ -44,15 +48,19 @@ def client_address(request) -> str:
 
 def over_rate_limit(request) -> bool:
     """Count this submission; True when the address has sent too many in the window."""
-    cache = caches[app_settings.RATE_LIMIT_CACHE]
     key = f"gov_disclosure:comments:{client_address(request)}"
     window = app_settings.COMMENT_RATE_WINDOW
-    cache.add(key, 0, timeout=window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+        cache = caches[app_settings.RATE_LIMIT_CACHE]
+        cache.add(key, 0, timeout=window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+            count = 1
+    except Exception:  # the cache server is down: take the comment rather than lose it
+        logger.exception("gov_disclosure: the rate-limit cache does not answer")
+        return False
     return count > app_settings.COMMENT_RATE_LIMIT
 
 
@@ -90,13 +98,16 @@ def receive_comment(page, request):
         return _render(
             page,
             request,
-            CommentForm(),
+            form,  # shown back, so that the writer keeps the text
             403,
             gettext("This solicitation is not open for comments; nothing was saved."),
         )
     if form.is_spam:
         # Answer as if it worked, keep nothing.
         return redirect(page.url)
+    if not form.is_valid():
+        # Corrections do not count against the rate limit: only comments that would be saved.
+        return _render(page, request, form, 400)
     if over_rate_limit(request):
         return _render(
             page,
@@ -108,8 +119,6 @@ def receive_comment(page, request):
                 "Please try again later; nothing was saved."
             ),
         )
-    if not form.is_valid():
-        return _render(page, request, form, 400)
 
     data = form.cleaned_data
     existing = Comment.objects.filter(solicitation=page, submission_token=data["token"]).first()
@@ -185,7 +194,13 @@ class CommentViewSet(ModelViewSet):
     list_filter = ["solicitation", "decision"]
     search_fields = ["receipt_number", "text"]
     ordering = ["-submitted_at"]
-    form_fields = ["decision", "reason"]
+    panels = [
+        FieldPanel("receipt_number", read_only=True),
+        FieldPanel("solicitation", read_only=True),
+        FieldPanel("text", read_only=True),
+        FieldPanel("decision"),
+        FieldPanel("reason"),
+    ]
     inspect_view_enabled = True
     inspect_view_class = CommentInspectView
     inspect_view_fields = [
@@ -202,13 +217,17 @@ class CommentViewSet(ModelViewSet):
     list_export = [
         "receipt_number",
         "solicitation",
-        "submitted_at",
+        "submitted_on",
         "name",
         "contact",
         "text",
-        "decision",
+        "decision_label",
         "reason",
     ]
+    export_headings = {
+        "submitted_on": _("submitted at"),
+        "decision_label": _("result"),
+    }
     export_filename = "comments"
 
     if register_permission_policy is None:
@@ -267,3 +286,25 @@ class MeetingTargetPanel(Component):
 def add_meeting_target_panel(request, panels):
     if page_permission_policy.user_has_any_permission(request.user, ["add", "change", "publish"]):
         panels.append(MeetingTargetPanel())
+
+
+def refuse_deleting_commented_solicitations(request, page):
+    """Comments from the public are records: a solicitation that has some is not deleted."""
+    from django.shortcuts import redirect as go
+    from wagtail.admin import messages
+
+    from .models import SolicitationPage
+
+    pages = SolicitationPage.objects.filter(path__startswith=page.path)
+    with_comments = pages.filter(comments__isnull=False).distinct()
+    if request.method == "POST" and with_comments.exists():
+        messages.error(
+            request,
+            gettext(
+                "“%(title)s” has comments from the public, which are kept as records: "
+                "unpublish it instead of deleting it."
+            )
+            % {"title": with_comments.first().title},
+        )
+        return go("wagtailadmin_explore", page.get_parent().id)
+    return None

@@ -1,6 +1,8 @@
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -8,7 +10,7 @@ from ..validators import validate_comment_file
 
 
 class CommentDecision(models.TextChoices):
-    PENDING = "", _("Not decided yet")
+    PENDING = "pending", _("Not decided yet")
     ADOPTED = "adopted", _("Adopted")
     PARTLY = "partly", _("Partly adopted")
     NOT_ADOPTED = "not_adopted", _("Not adopted")
@@ -50,8 +52,7 @@ class Comment(models.Model):
         _("result"),
         max_length=20,
         choices=CommentDecision.choices,
-        blank=True,
-        default="",
+        default=CommentDecision.PENDING,
         db_index=True,
     )
     reason = models.TextField(
@@ -75,6 +76,25 @@ class Comment(models.Model):
 
     def __str__(self):
         return self.receipt_number
+
+    def clean(self):
+        super().clean()
+        self.reason = (self.reason or "").strip()
+        if (
+            self.decision in (CommentDecision.PARTLY, CommentDecision.NOT_ADOPTED)
+            and not self.reason
+        ):
+            raise ValidationError(
+                {"reason": _("Give the reason why the comment was not fully adopted.")}
+            )
+
+    @property
+    def decision_label(self):
+        return self.get_decision_display()
+
+    @property
+    def submitted_on(self):
+        return timezone.localtime(self.submitted_at).strftime("%Y-%m-%d %H:%M")
 
     @staticmethod
     def new_receipt_number(day) -> str:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -200,6 +201,18 @@ class SolicitationPage(DisclosurePageMixin, Page):
             errors["feedback_published"] = _(
                 "The feedback report can be published only after the solicitation has closed."
             )
+        elif self.feedback_published and self.pk:
+            from .comments import CommentDecision
+
+            pending = self.comments.filter(decision=CommentDecision.PENDING).count()
+            if pending:
+                errors["feedback_published"] = ngettext(
+                    "%(count)s comment has not been decided yet: decide it under “Comments on "
+                    "drafts” before publishing the feedback.",
+                    "%(count)s comments have not been decided yet: decide them under “Comments "
+                    "on drafts” before publishing the feedback.",
+                    pending,
+                ) % {"count": pending}
         if errors:
             raise ValidationError(errors)
 
