@@ -50,6 +50,7 @@ from gov_disclosure.models import (
 from gov_disclosure.participation import services as participation_services
 from gov_disclosure.participation.models import (
     Comment,
+    CommentDecision,
     MeetingIndexPage,
     MeetingPage,
     MeetingTopic,
@@ -736,7 +737,7 @@ class Command(BaseCommand):
                 "name": values["name"],
                 "contact": values["contact"],
                 "text": values["text"],
-                "decision": values["decision"],
+                "decision": values["decision"] or CommentDecision.PENDING,
                 "reason": values["reason"],
                 "submission_token": values["submission_token"],
                 "submitted_at": submitted_at,
