@@ -430,7 +430,16 @@ def closed_with_comments(open_solicitation, frozen_today):
     page.feedback_summary = "<p>感谢社会各界的关心和支持。</p>"
     with pytest.raises(ValidationError) as error:
         page.full_clean()
-    assert error.value.message_dict["feedback_published"][0].startswith("1")
+    assert error.value.message_dict["feedback_published"] == [
+        translation.ngettext(
+            "%(count)s comment has not been decided yet: decide it under “Comments on "
+            "drafts” before publishing the feedback.",
+            "%(count)s comments have not been decided yet: decide them under “Comments "
+            "on drafts” before publishing the feedback.",
+            1,
+        )
+        % {"count": 1}
+    ]
     page.feedback_published = False
     page.save_revision().publish()
     page.feedback_published = True
