@@ -653,3 +653,64 @@ def test_a_solicitation_with_comments_is_not_deleted(client, superuser, open_sol
     response = client.post(reverse("wagtailadmin_pages:delete", args=[open_solicitation.pk]))
     assert response.status_code == 302
     assert SolicitationPage.objects.filter(pk=open_solicitation.pk).exists()
+
+
+class TestOfflineComments:
+    def url(self, page):
+        return reverse("gov_disclosure_participation:record_comment", args=[page.pk])
+
+    def test_entered_by_the_office_and_counted(self, client, editor, open_solicitation):
+        client.force_login(editor)
+        url = self.url(open_solicitation)
+        page = soup(client.get(url))
+        channels = [o["value"] for o in page.select("select[name=channel] option")]
+        assert "online" not in channels and {"email", "post", "in_person"} <= set(channels)
+        response = client.post(
+            url,
+            {
+                "channel": "post",
+                "received_on": "2026-03-05",
+                "name": "孙先生",
+                "contact": "示范县人民路1号",
+                "text": "建议设立犬只免费登记点。",
+                "decision": "pending",
+                "reason": "",
+            },
+        )
+        assert response.status_code == 302
+        comment = Comment.objects.get()
+        assert comment.channel == "post" and comment.receipt_number.startswith("YJ20260305")
+        assert comment.history.first().history_user == editor
+        assert services.feedback(open_solicitation).total == 1
+
+    @pytest.mark.parametrize(
+        ("data", "field"),
+        [
+            ({"channel": "online", "received_on": "2026-03-05"}, "channel"),
+            ({"channel": "email", "received_on": "2026-04-05"}, "received_on"),
+            ({"channel": "email", "received_on": ""}, "received_on"),
+            ({"channel": "email", "received_on": "2026-02-30"}, "received_on"),
+        ],
+    )
+    def test_bad_input(self, client, editor, open_solicitation, data, field):
+        client.force_login(editor)
+        response = client.post(
+            self.url(open_solicitation), {"text": "意见", "decision": "pending", **data}
+        )
+        assert response.status_code == 200
+        assert (
+            soup(response)
+            .select_one(f"[name={field}]")
+            .find_parent(class_="w-field")
+            .select_one(".error-message, .w-field__errors")
+        )
+        assert Comment.objects.count() == 0
+
+    def test_needs_the_permission_to_moderate(self, client, reviewer, open_solicitation):
+        client.force_login(reviewer)
+        assert client.get(self.url(open_solicitation)).status_code in (302, 403)
+
+    def test_offered_on_the_solicitation_in_the_admin(self, client, editor, open_solicitation):
+        client.force_login(editor)
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[open_solicitation.pk]))
+        assert self.url(open_solicitation) in response.content.decode()

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
+from .models import Comment, CommentChannel
 from .validators import validate_comment_file
 
 NAME_MAX = 100
@@ -92,3 +93,34 @@ class CommentForm(forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get("gd_hp_check"))
+
+
+class OfflineCommentForm(forms.ModelForm):
+    """A comment received by e-mail, post or in person, entered by the office (录入意见)."""
+
+    class Meta:
+        model = Comment
+        fields = ["channel", "received_on", "name", "contact", "text", "decision", "reason"]
+
+    def __init__(self, *args, solicitation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.solicitation = solicitation
+        self.instance.solicitation = solicitation
+        channel = self.fields["channel"]
+        channel.choices = [c for c in CommentChannel.choices if c[0] != CommentChannel.ONLINE]
+        channel.initial = CommentChannel.EMAIL
+        self.fields["received_on"].required = True
+        self.fields["text"].max_length = None
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        solicitation = self.solicitation
+        if day < solicitation.opens_on or day > solicitation.closes_on:
+            raise forms.ValidationError(
+                _(
+                    "The date must fall within the period of the solicitation, "
+                    "%(start)s to %(end)s; comments received later are not counted."
+                )
+                % {"start": solicitation.opens_on, "end": solicitation.closes_on}
+            )
+        return day

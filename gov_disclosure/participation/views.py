@@ -6,6 +6,7 @@ Registered in ``wagtail_hooks.py``.
 from __future__ import annotations
 
 import logging
+import uuid
 
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
@@ -16,10 +17,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.views.generic import InspectView, WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
@@ -31,8 +36,8 @@ except ImportError:  # Wagtail 7.x: the viewset carries its policy
 
 from . import services
 from .app_settings import app_settings
-from .forms import CommentForm
-from .models import Comment
+from .forms import CommentForm, OfflineCommentForm
+from .models import Comment, SolicitationPage
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "gov_disclosure_comment_receipts"
@@ -160,7 +165,8 @@ def receive_comment(page, request):
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
-    """Comments come only from the public form: nobody adds one in the admin."""
+    """Nobody adds a comment with the generic form: they come from the public form, or are
+    entered with their channel and date through ``RecordCommentView``."""
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
@@ -190,8 +196,8 @@ class CommentViewSet(ModelViewSet):
     menu_label = _("Comments on drafts")
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["receipt_number", "solicitation", "submitted_at", "decision"]
-    list_filter = ["solicitation", "decision"]
+    list_display = ["receipt_number", "solicitation", "channel", "submitted_at", "decision"]
+    list_filter = ["solicitation", "channel", "decision"]
     search_fields = ["receipt_number", "text"]
     ordering = ["-submitted_at"]
     panels = [
@@ -206,6 +212,8 @@ class CommentViewSet(ModelViewSet):
     inspect_view_fields = [
         "receipt_number",
         "solicitation",
+        "channel",
+        "received_on",
         "submitted_at",
         "name",
         "contact",
@@ -217,6 +225,7 @@ class CommentViewSet(ModelViewSet):
     list_export = [
         "receipt_number",
         "solicitation",
+        "channel_label",
         "submitted_on",
         "name",
         "contact",
@@ -225,6 +234,7 @@ class CommentViewSet(ModelViewSet):
         "reason",
     ]
     export_headings = {
+        "channel_label": _("received by"),
         "submitted_on": _("submitted at"),
         "decision_label": _("result"),
     }
@@ -308,3 +318,99 @@ def refuse_deleting_commented_solicitations(request, page):
         )
         return go("wagtailadmin_explore", page.get_parent().id)
     return None
+
+
+# Comments received by e-mail, post or in person ------------------------------------------------
+
+
+class RecordCommentView(WagtailAdminTemplateMixin, FormView):
+    """录入意见: the office enters a comment that came by e-mail, post or in person, so that the
+    feedback report counts every comment, not only those of the online form."""
+
+    template_name = "gov_disclosure_participation/admin/record_comment.html"
+    form_class = OfflineCommentForm
+    header_icon = "comment"
+    page_title = _("Enter a comment received by e-mail or post")
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(SolicitationPage, pk=kwargs["page_id"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if not COMMENT_POLICY.user_has_permission(request.user, "change"):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.object.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        page_items = get_breadcrumbs_items_for_page(self.object, self.request.user)
+        return page_items + [
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "solicitation": self.object}
+
+    def form_valid(self, form):
+        comment = form.save(commit=False)
+        comment.receipt_number = Comment.new_receipt_number(comment.received_on)
+        comment.submission_token = uuid.uuid4().hex
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    comment.save()
+                break
+            except IntegrityError:  # the receipt number was drawn twice
+                comment.receipt_number = Comment.new_receipt_number(comment.received_on)
+        messages.success(
+            self.request,
+            gettext("Comment %(receipt)s entered for “%(title)s”.")
+            % {"receipt": comment.receipt_number, "title": self.object.title},
+        )
+        return redirect(self.request.path)
+
+    def form_invalid(self, form):
+        messages.validation_error(
+            self.request, gettext("The comment was not saved because of errors."), form
+        )
+        return super().form_invalid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page=self.object,
+            action_url=self.request.path,
+            submit_button_label=gettext("Save the comment"),
+            submit_button_active_label=gettext("Saving…"),
+            comments_url=reverse(f"{COMMENTS_VIEWSET}:index") + f"?solicitation={self.object.pk}",
+        )
+        return context
+
+
+class RecordCommentButton(PageMenuItem):
+    label = _("Enter a comment received by e-mail or post")
+    icon_name = "comment"
+    url_name = "gov_disclosure_participation:record_comment"
+
+    def is_shown(self, user):
+        specific_class = self.page.specific_class
+        return (
+            specific_class is not None
+            and issubclass(specific_class, SolicitationPage)
+            and COMMENT_POLICY.user_has_permission(user, "change")
+        )
+
+
+def page_header_buttons(page, user, view_name, next_url=None):
+    yield RecordCommentButton(page=page, priority=67)
+
+
+def page_listing_more_buttons(page, user, next_url=None):
+    yield RecordCommentButton(page=page, priority=46)
+
+
+admin_urlpatterns = [
+    path("<int:page_id>/record-comment/", RecordCommentView.as_view(), name="record_comment"),
+]

@@ -1,4 +1,4 @@
-from .comments import Comment, CommentDecision
+from .comments import Comment, CommentChannel, CommentDecision
 from .meetings import (
     Adoption,
     MeetingIndexPage,
@@ -17,6 +17,7 @@ from .solicitations import (
 __all__ = [
     "Adoption",
     "Comment",
+    "CommentChannel",
     "CommentDecision",
     "MeetingIndexPage",
     "MeetingPage",

@@ -16,6 +16,13 @@ class CommentDecision(models.TextChoices):
     NOT_ADOPTED = "not_adopted", _("Not adopted")
 
 
+class CommentChannel(models.TextChoices):
+    ONLINE = "online", _("Online form")
+    EMAIL = "email", _("E-mail")
+    POST = "post", _("Post")
+    IN_PERSON = "in_person", _("In person")
+
+
 def comment_upload_to(instance, filename):
     # Never under a public name: the office downloads it through the admin.
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
@@ -36,6 +43,18 @@ class Comment(models.Model):
         related_name="comments",
     )
     receipt_number = models.CharField(_("receipt number"), max_length=32, unique=True)
+    channel = models.CharField(
+        _("received by"),
+        max_length=20,
+        choices=CommentChannel.choices,
+        default=CommentChannel.ONLINE,
+    )
+    received_on = models.DateField(
+        _("date received"),
+        null=True,
+        blank=True,
+        help_text=_("For comments received by e-mail, post or in person."),
+    )
     name = models.CharField(_("full name"), max_length=100, blank=True)
     contact = models.CharField(_("contact details"), max_length=200, blank=True)
     text = models.TextField(_("comment"))
@@ -87,6 +106,10 @@ class Comment(models.Model):
             raise ValidationError(
                 {"reason": _("Give the reason why the comment was not fully adopted.")}
             )
+
+    @property
+    def channel_label(self):
+        return self.get_channel_display()
 
     @property
     def decision_label(self):
