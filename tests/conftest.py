@@ -40,3 +40,57 @@ def reviewer(db):
 @pytest.fixture
 def disclosure_officer(db):
     return UserFactory(username="officer", roles=[DISCLOSURE_OFFICE])
+
+
+# Browser tests: each module defines a ``content`` fixture (the data the pages show, made on the
+# live server's database) and uses ``tab`` (a Chromium tab at each viewport).
+
+
+@pytest.fixture(scope="module")
+def chromium_path():
+    from .browser_support import CHROMIUM, in_ci
+
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk"
+        if in_ci():
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture
+def browser(chromium_path, content):
+    """Chromium, started after the content is made and stopped before the database flush.
+
+    While Playwright's sync API runs, an event loop is running in this thread, and Django then
+    keeps database connections per async context: a connection opened now would not be the
+    one the test database was set up on. So no database work happens while it runs; the
+    environment variable only quiets Django's async-safety check should a query slip in.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from .browser_support import CHROMIUM_ARGS
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture(params=["desktop", "phone"])
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def tab(browser, viewport):
+    from .browser_support import VIEWPORTS
+
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -19,6 +19,7 @@ from gov_disclosure.documents.models import (
     Validity,
 )
 
+from .browser_support import SCREENSHOTS, reads_well
 from .document_factories import (
     CataloguePageFactory,
     DocumentLibraryPageFactory,
@@ -28,7 +29,6 @@ from .document_factories import (
     build_catalogue_history,
 )
 from .factories import AgencyFactory, ThemeCategoryFactory
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VIEWPORTS, in_ci
 
 pytestmark = [
     pytest.mark.browser,
@@ -56,16 +56,6 @@ BODY = [
         ],
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def chromium_path():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture
@@ -212,34 +202,6 @@ def content(live_server, monkeypatch):
     }
 
 
-@pytest.fixture
-def browser(chromium_path, content):
-    """Chromium, started after the content is made (see ``test_browser.browser``)."""
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def viewport(request):
-    return request.param
-
-
-@pytest.fixture
-def tab(browser, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize(
     "name", ["library", "valid", "repealed", "catalogue", "interpretation", "cleanup"]
 )
@@ -253,18 +215,7 @@ def test_page_reads_well(live_server, content, tab, viewport, name):
     tab.screenshot(path=str(SCREENSHOTS / f"documents-{name}-{viewport}.png"), full_page=True)
 
     assert tab.locator("h1").inner_text().strip() == title
-    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
-        "the page scrolls sideways"
-    )
-    # Nothing in the main content is set smaller than 18px (visually hidden text aside).
-    small = tab.evaluate(
-        """() => [...document.querySelectorAll('main *')]
-            .filter(e => e.offsetParent !== null && e.closest('.gd-visually-hidden') === null
-                         && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
-                         && parseFloat(getComputedStyle(e).fontSize) < 18)
-            .map(e => `${e.tagName}.${e.className} ${getComputedStyle(e).fontSize}`)"""
-    )
-    assert small == [], small
+    reads_well(tab)
     assert tab.evaluate("getComputedStyle(document.body).fontSize") == "18px"
 
 

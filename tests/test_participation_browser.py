@@ -13,6 +13,7 @@ from django.utils import translation
 from gov_disclosure.participation import services
 from gov_disclosure.participation.models import Comment
 
+from .browser_support import SCREENSHOTS, reads_well
 from .factories import AgencyFactory
 from .participation_factories import (
     MeetingIndexPageFactory,
@@ -21,8 +22,6 @@ from .participation_factories import (
     SolicitationPageFactory,
     representative,
 )
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VIEWPORTS, in_ci
-from .test_projects_browser import reads_well
 
 pytestmark = [
     pytest.mark.browser,
@@ -37,16 +36,6 @@ def zh(message, **params):
     with translation.override("zh-hans"):
         text = translation.gettext(message)
     return text % params if params else text
-
-
-@pytest.fixture(scope="module")
-def chromium_path():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture
@@ -135,33 +124,6 @@ def content(live_server, monkeypatch):
         "meeting": (meeting.url, meeting.title),
         "solicitation": (solicitation.url, solicitation.title),
     }
-
-
-@pytest.fixture
-def browser(chromium_path, content):
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def viewport(request):
-    return request.param
-
-
-@pytest.fixture
-def tab(browser, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_meeting_record(live_server, content, tab, viewport):

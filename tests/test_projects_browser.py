@@ -17,6 +17,7 @@ from django.utils import translation
 
 from gov_disclosure.projects.lifecycle import Stage
 
+from .browser_support import SCREENSHOTS, VIEWPORTS, reads_well
 from .factories import AgencyFactory, UserFactory
 from .project_factories import (
     ProjectIndexPageFactory,
@@ -25,7 +26,6 @@ from .project_factories import (
     attachment,
     record,
 )
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, VIEWPORTS, in_ci
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,16 +39,6 @@ def zh(message, **params):
     with translation.override("zh-hans"):
         text = translation.gettext(message)
     return text % params if params else text
-
-
-@pytest.fixture(scope="module")
-def chromium_path():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's chromium and fonts-noto-cjk"
-        if in_ci():
-            pytest.fail(message)
-        pytest.skip(message)
-    return CHROMIUM
 
 
 @pytest.fixture
@@ -159,47 +149,6 @@ def content(live_server):
         "half_way": (half_way.url, half_way.title, half_way.pk),
         "index": (index.url, index.title, index.pk),
     }
-
-
-@pytest.fixture
-def browser(chromium_path, content):
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def viewport(request):
-    return request.param
-
-
-@pytest.fixture
-def tab(browser, viewport):
-    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="zh-CN")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def reads_well(tab):
-    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
-        "the page scrolls sideways"
-    )
-    small = tab.evaluate(
-        """() => [...document.querySelectorAll('main *')]
-            .filter(e => e.offsetParent !== null && e.closest('.gd-visually-hidden') === null
-                         && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())
-                         && parseFloat(getComputedStyle(e).fontSize) < 18)
-            .map(e => `${e.tagName}.${e.className} ${getComputedStyle(e).fontSize}`)"""
-    )
-    assert small == [], small
 
 
 def test_project_half_way(live_server, content, tab, viewport):
