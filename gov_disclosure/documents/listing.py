@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.listing import ListingFilterForm, year_field
 from gov_disclosure.models import Agency, ThemeCategory
 from gov_disclosure.pagination import paginate
 
@@ -30,7 +31,6 @@ KEYWORD_FIELDS = (
     "registration_number",
     "caption",
 )
-YEAR_RANGE = (1949, 2100)
 
 # Sort keys in the URL → (label, ordering). The primary key breaks ties, so a document never
 # shows up on two pages.
@@ -55,7 +55,7 @@ SORTS = {
 DEFAULT_SORT = "newest"
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(ListingFilterForm):
     """The library's filters; choices come from what the library holds."""
 
     q = forms.CharField(
@@ -81,18 +81,7 @@ class LibraryFilterForm(forms.Form):
         empty_value=None,
         error_messages={"invalid_choice": _("There is no such theme category.")},
     )
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        widget=forms.Select,
-        min_value=YEAR_RANGE[0],
-        max_value=YEAR_RANGE[1],
-        error_messages={
-            "invalid": _("The year must be a number such as 2024."),
-            "min_value": _("The year must be a number such as 2024."),
-            "max_value": _("The year must be a number such as 2024."),
-        },
-    )
+    year = year_field(_("Year"))
     validity = forms.ChoiceField(
         label=_("Validity"),
         required=False,
@@ -121,37 +110,10 @@ class LibraryFilterForm(forms.Form):
         self.fields["category"].choices = [("", _("All"))] + [
             (category.pk, category.tree_label()) for category in categories
         ]
-        year_choices = [("", _("All"))] + [(year, str(year)) for year in years]
-        selected = self.data.get("year", "")
-        if (
-            selected.isascii()
-            and selected.isdigit()
-            and YEAR_RANGE[0] <= int(selected) <= YEAR_RANGE[1]
-            and int(selected) not in years
-        ):
-            # A year with no documents is still a fair question: keep it selected.
-            year_choices.append((int(selected), selected))
-        self.fields["year"].widget.choices = year_choices
+        self.set_year_choices("year", years)
 
     def clean_q(self):
         return " ".join((self.cleaned_data.get("q") or "").split())
-
-    def filters(self):
-        """The valid values only: a bad value drops that filter, not the others."""
-        self.is_valid()
-        values = {}
-        for name in self.fields:
-            if name not in self.errors and self.cleaned_data.get(name) not in (None, ""):
-                values[name] = self.cleaned_data[name]
-        return values
-
-    def problems(self):
-        """One line per bad filter, for the notice above the results."""
-        return [
-            _("%(field)s: %(message)s — this filter was ignored.")
-            % {"field": self.fields[name].label, "message": " ".join(errors)}
-            for name, errors in self.errors.items()
-        ]
 
 
 def public_documents(page):

@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.listing import ListingFilterForm, year_field
 from gov_disclosure.models import Agency
 from gov_disclosure.pagination import paginate
 
@@ -18,23 +19,9 @@ from . import services
 from .app_settings import app_settings
 from .models import Adoption, MeetingPage, SolicitationPage, SolicitationState
 
-YEAR_RANGE = (1949, 2100)
-YEAR_ERRORS = {
-    "invalid": _("The year must be a number such as 2024."),
-    "min_value": _("The year must be a number such as 2024."),
-    "max_value": _("The year must be a number such as 2024."),
-}
 
-
-class IndexFilterForm(forms.Form):
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        widget=forms.Select,
-        min_value=YEAR_RANGE[0],
-        max_value=YEAR_RANGE[1],
-        error_messages=YEAR_ERRORS,
-    )
+class IndexFilterForm(ListingFilterForm):
+    year = year_field(_("Year"))
     agency = forms.TypedChoiceField(
         label=_("Agency"),
         required=False,
@@ -51,35 +38,11 @@ class IndexFilterForm(forms.Form):
     def __init__(self, data, *, years, agencies, states, state_label=None):
         super().__init__(data)
         everything = [("", _("All"))]
-        year_choices = everything + [(year, str(year)) for year in years]
-        selected = self.data.get("year", "")
-        if (
-            selected.isascii()
-            and selected.isdigit()
-            and YEAR_RANGE[0] <= int(selected) <= YEAR_RANGE[1]
-            and int(selected) not in years
-        ):
-            year_choices.append((int(selected), selected))
-        self.fields["year"].widget.choices = year_choices
+        self.set_year_choices("year", years)
         self.fields["agency"].choices = everything + [(a.pk, a.name) for a in agencies]
         self.fields["state"].choices = everything + list(states)
         if state_label:
             self.fields["state"].label = state_label
-
-    def filters(self):
-        self.is_valid()
-        return {
-            name: self.cleaned_data[name]
-            for name in self.fields
-            if name not in self.errors and self.cleaned_data.get(name) not in (None, "")
-        }
-
-    def problems(self):
-        return [
-            _("%(field)s: %(message)s — this filter was ignored.")
-            % {"field": self.fields[name].label, "message": " ".join(errors)}
-            for name, errors in self.errors.items()
-        ]
 
 
 def _index_context(request, items, *, date_field, states, state_label, apply_state, key):

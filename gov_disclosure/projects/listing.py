@@ -13,6 +13,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from gov_disclosure.listing import ListingFilterForm, year_field
 from gov_disclosure.models import Agency
 from gov_disclosure.pagination import paginate
 
@@ -21,7 +22,6 @@ from .lifecycle import Stage
 from .models import ProjectPage, ProjectType
 
 KEYWORD_MAX_LENGTH = 100
-YEAR_RANGE = (1949, 2100)
 COMPLETED = "completed"
 
 SORTS = {
@@ -41,7 +41,7 @@ SORTS = {
 DEFAULT_SORT = "newest"
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(ListingFilterForm):
     q = forms.CharField(
         label=_("Keyword"),
         required=False,
@@ -68,18 +68,7 @@ class ProjectFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no project in this district here.")},
     )
-    year = forms.IntegerField(
-        label=_("Plan year"),
-        required=False,
-        widget=forms.Select,
-        min_value=YEAR_RANGE[0],
-        max_value=YEAR_RANGE[1],
-        error_messages={
-            "invalid": _("The year must be a number such as 2024."),
-            "min_value": _("The year must be a number such as 2024."),
-            "max_value": _("The year must be a number such as 2024."),
-        },
-    )
+    year = year_field(_("Plan year"))
     agency = forms.TypedChoiceField(
         label=_("Responsible agency"),
         required=False,
@@ -102,36 +91,11 @@ class ProjectFilterForm(forms.Form):
             everything + list(Stage.choices) + [(COMPLETED, _("Completed"))]
         )
         self.fields["district"].choices = everything + [(d, d) for d in districts]
-        year_choices = everything + [(year, str(year)) for year in years]
-        selected = self.data.get("year", "")
-        if (
-            selected.isascii()
-            and selected.isdigit()
-            and YEAR_RANGE[0] <= int(selected) <= YEAR_RANGE[1]
-            and int(selected) not in years
-        ):
-            year_choices.append((int(selected), selected))
-        self.fields["year"].widget.choices = year_choices
+        self.set_year_choices("year", years)
         self.fields["agency"].choices = everything + [(a.pk, a.name) for a in agencies]
 
     def clean_q(self):
         return " ".join((self.cleaned_data.get("q") or "").split())
-
-    def filters(self):
-        """The valid values only: a bad value drops that filter, not the others."""
-        self.is_valid()
-        return {
-            name: self.cleaned_data[name]
-            for name in self.fields
-            if name not in self.errors and self.cleaned_data.get(name) not in (None, "")
-        }
-
-    def problems(self):
-        return [
-            _("%(field)s: %(message)s — this filter was ignored.")
-            % {"field": self.fields[name].label, "message": " ".join(errors)}
-            for name, errors in self.errors.items()
-        ]
 
 
 def public_projects(page):
