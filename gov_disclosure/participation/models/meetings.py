@@ -6,9 +6,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -17,6 +14,7 @@ from wagtail.search import index
 from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.history import ChildHistoricalRecords
 from gov_disclosure.models import DisclosurePageMixin
+from gov_disclosure.panels import disclosure_tabs
 
 from ..panels import RepresentativeHistoryPanel
 
@@ -83,25 +81,9 @@ class MeetingPage(DisclosurePageMixin, Page):
         ),
         RepresentativeHistoryPanel(),
     ]
-    publication_panels = [
-        MultiFieldPanel(
-            [FieldPanel("agency"), FieldPanel("theme_category"), FieldPanel("publication_date")],
-            heading=_("Publication details"),
-        )
-    ] + DisclosurePageMixin.disclosure_panels
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Meeting")),
-            ObjectList(representative_panels, heading=_("Public representatives")),
-            ObjectList(publication_panels, heading=_("Disclosure")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-        ]
-        + (
-            [ObjectList(Page.settings_panels, heading=_("Settings"))]
-            if Page.settings_panels
-            else []
-        )
+    edit_handler = disclosure_tabs(
+        (content_panels, _("Meeting")),
+        (representative_panels, _("Public representatives")),
     )
 
     search_fields = (

@@ -11,8 +11,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -20,6 +18,7 @@ from wagtail.search import index
 
 from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.models import DisclosurePageMixin
+from gov_disclosure.panels import disclosure_tabs
 
 from ..app_settings import app_settings
 
@@ -111,25 +110,9 @@ class SolicitationPage(DisclosurePageMixin, Page):
             heading=_("Feedback"),
         ),
     ]
-    publication_panels = [
-        MultiFieldPanel(
-            [FieldPanel("agency"), FieldPanel("theme_category"), FieldPanel("publication_date")],
-            heading=_("Publication details"),
-        )
-    ] + DisclosurePageMixin.disclosure_panels
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Draft")),
-            ObjectList(period_panels, heading=_("Period and feedback")),
-            ObjectList(publication_panels, heading=_("Disclosure")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-        ]
-        + (
-            [ObjectList(Page.settings_panels, heading=_("Settings"))]
-            if Page.settings_panels
-            else []
-        )
+    edit_handler = disclosure_tabs(
+        (content_panels, _("Draft")),
+        (period_panels, _("Period and feedback")),
     )
 
     search_fields = (

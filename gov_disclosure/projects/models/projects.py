@@ -13,8 +13,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +21,7 @@ from wagtail.search import index
 
 from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.models import DisclosurePageMixin
+from gov_disclosure.panels import disclosure_tabs
 
 from ..app_settings import app_settings
 from ..forms import ProjectPageForm
@@ -176,30 +175,10 @@ class ProjectPage(DisclosurePageMixin, Page):
         CompletenessPanel(heading=_("Disclosure by stage")),
         RecordInlinePanel("records", heading=_("Lifecycle records"), label=_("Record")),
     ]
-    publication_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("agency", heading=_("Responsible agency")),
-                FieldPanel("theme_category"),
-                FieldPanel("publication_date"),
-            ],
-            heading=_("Publication details"),
-        )
-    ] + DisclosurePageMixin.disclosure_panels
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Project")),
-            ObjectList(lifecycle_panels, heading=_("Lifecycle")),
-            ObjectList(publication_panels, heading=_("Disclosure")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-        ]
-        # Wagtail leaves out the settings tab when it has no panels (the default since 7.x).
-        + (
-            [ObjectList(Page.settings_panels, heading=_("Settings"))]
-            if Page.settings_panels
-            else []
-        )
+    edit_handler = disclosure_tabs(
+        (content_panels, _("Project")),
+        (lifecycle_panels, _("Lifecycle")),
+        agency_heading=_("Responsible agency"),
     )
 
     search_fields = (
