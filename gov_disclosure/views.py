@@ -1,7 +1,8 @@
 """Admin viewsets of the core app: agencies, theme categories, working-day overrides."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import Menu
+from wagtail.admin.menu import Menu, MenuItem
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Agency, ThemeCategory, WorkdayOverride
@@ -61,3 +62,12 @@ class DisclosureSettingsGroup(SnippetViewSetGroup):
         item = super().get_menu_item(order)
         item.menu = Menu(register_hook_name=SETTINGS_MENU_HOOK, items=self.get_submenu_items())
         return item
+
+
+class PageReportMenuItem(MenuItem):
+    """A report in the Reports menu for those who may add, change or publish pages."""
+
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )

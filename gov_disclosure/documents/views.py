@@ -15,7 +15,6 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
@@ -28,6 +27,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from gov_disclosure.views import PageReportMenuItem
 
 from . import reports, services
 from .admin_forms import (
@@ -760,13 +761,6 @@ class TimelinessReportView(DocumentReportView):
     @cached_property
     def no_results_message(self):
         return gettext("Every public document was published in time.")
-
-
-class PageReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return page_permission_policy.user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
 
 
 def interpretation_report_menu_item():

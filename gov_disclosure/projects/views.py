@@ -11,7 +11,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -21,7 +20,7 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gov_disclosure.models import Agency
-from gov_disclosure.views import SETTINGS_MENU_HOOK
+from gov_disclosure.views import SETTINGS_MENU_HOOK, PageReportMenuItem
 
 from . import reports, services
 from .app_settings import app_settings
@@ -316,13 +315,6 @@ class ProjectCompletenessReportView(ProjectReportView):
     @cached_property
     def no_results_message(self):
         return gettext("Every project has disclosed something for each stage it has passed.")
-
-
-class PageReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return page_permission_policy.user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
 
 
 def timeliness_report_menu_item():
