@@ -1,0 +1,63 @@
+"""Filter forms of the public listings: a bad value drops that filter, not the page.
+
+Shared by the listing pages of every domain app (document library, project index, meeting and
+solicitation indexes), so that all of them answer bad input in the address the same way.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+YEAR_RANGE = (1949, 2100)
+YEAR_ERRORS = {
+    "invalid": _("The year must be a number such as 2024."),
+    "min_value": _("The year must be a number such as 2024."),
+    "max_value": _("The year must be a number such as 2024."),
+}
+
+
+def year_field(label):
+    """A year chosen from a list, that also accepts any sensible year typed in the address."""
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        widget=forms.Select,
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+        error_messages=YEAR_ERRORS,
+    )
+
+
+class ListingFilterForm(forms.Form):
+    """Base of the listings' filter forms (bound to ``request.GET``)."""
+
+    def set_year_choices(self, name, years):
+        """Offer ``years``; a valid year with nothing in it stays selected (a fair question)."""
+        choices = [("", _("All"))] + [(year, str(year)) for year in years]
+        selected = self.data.get(name, "")
+        if (
+            selected.isascii()
+            and selected.isdigit()
+            and YEAR_RANGE[0] <= int(selected) <= YEAR_RANGE[1]
+            and int(selected) not in years
+        ):
+            choices.append((int(selected), selected))
+        self.fields[name].widget.choices = choices
+
+    def filters(self):
+        """The valid values only: a bad value drops that filter, not the others."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name]
+            for name in self.fields
+            if name not in self.errors and self.cleaned_data.get(name) not in (None, "")
+        }
+
+    def problems(self):
+        """One line per bad filter, for the notice above the results."""
+        return [
+            _("%(field)s: %(message)s — this filter was ignored.")
+            % {"field": self.fields[name].label, "message": " ".join(errors)}
+            for name, errors in self.errors.items()
+        ]
