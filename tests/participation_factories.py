@@ -30,7 +30,11 @@ class ClusterPageFactory(PageFactory):
         page = model_class(*args, **kwargs)
         for relation, items in (children or {}).items():
             child_model = page._meta.get_field(relation).related_model
-            setattr(page, relation, [child_model(**item) for item in items])
+            setattr(
+                page,
+                relation,
+                [child_model(sort_order=n, **item) for n, item in enumerate(items)],
+            )
         page.live = publish
         parent = parent or Page.objects.get(depth=2)
         parent.add_child(instance=page)

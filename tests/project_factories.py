@@ -64,7 +64,7 @@ class ProjectPageFactory(PageFactory):
     @classmethod
     def _create(cls, model_class, *args, records=(), parent=None, publish=True, **kwargs):
         page = model_class(*args, **kwargs)
-        page.records = [LifecycleRecord(**record) for record in records]
+        page.records = [LifecycleRecord(sort_order=n, **r) for n, r in enumerate(records)]
         page.live = publish
         parent = parent or Page.objects.get(depth=2)
         parent.add_child(instance=page)

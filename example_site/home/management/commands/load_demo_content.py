@@ -349,6 +349,9 @@ class Command(BaseCommand):
                     page.body = value
                     changed = True
             elif name in CHILD_RELATIONS:
+                for position, child in enumerate(value):
+                    if hasattr(child, "sort_order"):
+                        child.sort_order = position  # a stable order on every database
                 if _child_content(getattr(page, name).all()) != _child_content(value):
                     setattr(page, name, value)
                     changed = True
