@@ -42,11 +42,13 @@ lint: install
 test-sqlite: install
 	env -u DATABASE_URL $(PY) -m pytest
 
-# PostgreSQL runs the database-facing suite again, when a server answers.
+# PostgreSQL runs the database-facing suite again, when a server answers. The server outlives a
+# run: a test database left by an earlier one may have been migrated with migrations that have
+# changed since, so it is created afresh (--create-db, about half a minute).
 test-postgres: install
 	@url="$${DATABASE_URL:-$(POSTGRES_URL)}"; \
 	if $(PY) -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$$url" 2>/dev/null; then \
-		DATABASE_URL="$$url" $(PY) -m pytest -m "not slow and not browser"; \
+		DATABASE_URL="$$url" $(PY) -m pytest --create-db -m "not slow and not browser"; \
 	elif [ -n "$$GOV_DISCLOSURE_REQUIRE_POSTGRES" ]; then \
 		echo "PostgreSQL is required but does not answer at $$url" >&2; exit 1; \
 	else echo "PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; fi
