@@ -14,7 +14,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from gov_disclosure.projects import reports, services
 from gov_disclosure.projects.lifecycle import Stage
-from gov_disclosure.projects.models import ProjectPage
+from gov_disclosure.projects.models import LifecycleRecord, ProjectPage
 
 from .factories import AgencyFactory, UserFactory
 from .project_factories import ProjectIndexPageFactory, ProjectPageFactory, record
@@ -42,6 +42,18 @@ def frozen_today(monkeypatch):
 @pytest.fixture
 def index(root_page):
     return ProjectIndexPageFactory(parent=root_page)
+
+
+def views_rows(client, user):
+    from django.test import RequestFactory
+
+    from gov_disclosure.projects.views import ProjectTimelinessReportView
+
+    request = RequestFactory().get("/")
+    request.user = user
+    view = ProjectTimelinessReportView()
+    view.setup(request)
+    return view.get_filtered_queryset()
 
 
 def csv_rows(response):
@@ -269,6 +281,25 @@ class TestTimelinessReport:
         sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
         titles = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
         assert sorted(titles) == ["中标结果公示", "施工许可"]
+
+    def test_a_record_only_in_a_draft_is_not_disclosed(self, client, superuser, timeline):
+        public, _draft = timeline
+        draft = public.get_latest_revision_as_object()
+        draft.records.add(
+            LifecycleRecord(**record(Stage.COMPLETION, D(2025, 7, 1), "草稿中的记录"))
+        )
+        draft.save_revision()  # saved, never published
+
+        rows = {row.record.title: row for row in views_rows(client, superuser)}
+        assert rows["草稿中的记录"].status == "missing"
+        assert rows["草稿中的记录"].disclosed_on is None
+        assert "中标结果公示" in rows  # the saved records are still there, once each
+        assert len([t for t in rows if t == "中标结果公示"]) == 1
+
+        client.force_login(superuser)
+        url = reverse("gov_disclosure_projects:timeliness_report")
+        page = client.get(url, {"stage": "completion"}).content.decode()
+        assert "草稿中的记录" in page and "中标结果公示" not in page
 
     def test_not_proactive_projects_owe_nothing(self, timeline):
         public, _draft = timeline

@@ -13,6 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +85,53 @@ def timeliness_records(on: datetime.date | None = None):
     )
 
 
+def draft_records(on: datetime.date | None = None, *, agency=None, stage=None):
+    """Records that exist only in the unpublished draft of a live project.
+
+    An editor who adds a record to a published project and never publishes the draft has not
+    disclosed it; the saved records do not show it, so it is read from the latest revision of
+    each live project with unpublished changes (one query). Returned unsaved, marked
+    ``in_draft_only``.
+    """
+    on = on or services.today()
+    projects = (
+        ProjectPage.objects.filter(
+            live=True,
+            has_unpublished_changes=True,
+            disclosure_attribute=DisclosureAttribute.PROACTIVE,
+        )
+        .select_related("agency", "latest_revision")
+        .defer_streamfields()
+        .defer("summary")
+    )
+    if agency:
+        projects = projects.filter(agency=agency)
+    saved = set(
+        LifecycleRecord.objects.filter(page__in=projects.order_by().values("pk")).values_list(
+            "pk", flat=True
+        )
+    )
+    records = []
+    for project in projects:
+        content = project.latest_revision.content if project.latest_revision else {}
+        for data in content.get("records") or []:
+            if data.get("pk") in saved or (stage and data.get("stage") != stage):
+                continue
+            event_date = parse_date(str(data.get("event_date") or ""))
+            if event_date is None or event_date > on:
+                continue
+            record = LifecycleRecord(
+                page=project,
+                stage=data.get("stage") or "",
+                event_date=event_date,
+                title=data.get("title") or "",
+                decision_type=data.get("decision_type") or "",
+            )
+            record.in_draft_only = True
+            records.append(record)
+    return records
+
+
 def timeliness_rows(records, on: datetime.date | None = None) -> list[TimelinessRow]:
     on = on or services.today()
     records = list(records)
@@ -93,7 +141,8 @@ def timeliness_rows(records, on: datetime.date | None = None) -> list[Timeliness
     count = WorkdayCounter(dates)
     rows = []
     for record in records:
-        disclosed_on = record.disclosure_date if record.page.live else None
+        public = record.page.live and not getattr(record, "in_draft_only", False)
+        disclosed_on = record.disclosure_date if public else None
         limit = record.due_within()
         end = disclosed_on or on
         if end < record.event_date:

@@ -222,8 +222,11 @@ class ProjectTimelinessReportView(ProjectReportView):
         return reports.timeliness_records()
 
     def get_filtered_queryset(self):
-        rows = reports.timeliness_rows(self.filter_queryset(self.get_queryset()))
-        status = self.filters.form.cleaned_data.get("status") if self.filters else None
+        values = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+        drafts = reports.draft_records(agency=values.get("agency"), stage=values.get("stage"))
+        records = list(self.filter_queryset(self.get_queryset())) + drafts
+        rows = reports.timeliness_rows(sorted(records, key=lambda r: (r.event_date, r.pk or 0)))
+        status = values.get("status")
         if status:
             rows = [row for row in rows if row.status == status]
         return rows
