@@ -109,6 +109,14 @@ def _child_content(objects):
     return rows
 
 
+def _number_children(objects):
+    """Give inline children their position, so that their order holds on every database
+    (PostgreSQL puts the rows without one last, SQLite first)."""
+    for position, child in enumerate(objects):
+        if hasattr(child, "sort_order"):
+            child.sort_order = position
+
+
 @contextmanager
 def indexed_once(models):
     """Update the search and reference indexes once for each page of ``models`` saved inside.
@@ -349,9 +357,7 @@ class Command(BaseCommand):
                     page.body = value
                     changed = True
             elif name in CHILD_RELATIONS:
-                for position, child in enumerate(value):
-                    if hasattr(child, "sort_order"):
-                        child.sort_order = position  # a stable order on every database
+                _number_children(value)
                 if _child_content(getattr(page, name).all()) != _child_content(value):
                     setattr(page, name, value)
                     changed = True
@@ -379,6 +385,9 @@ class Command(BaseCommand):
         else:
             existing = children.get(slug)
         if existing is None:
+            for name, value in values.items():
+                if name in CHILD_RELATIONS:
+                    _number_children(value)
             page = model(slug=slug, **values)
             parent.add_child(instance=page)
             return self.publish_if_changed(page, {}, created=True, many=children is not None)
