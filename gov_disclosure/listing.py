@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+KEYWORD_MAX_LENGTH = 100
 YEAR_RANGE = (1949, 2100)
 YEAR_ERRORS = {
     "invalid": _("The year must be a number such as 2024."),
@@ -29,8 +30,34 @@ def year_field(label):
     )
 
 
+def keyword_field():
+    """The search box of a listing (``q``); runs of spaces are made one by the form."""
+    return forms.CharField(
+        label=_("Keyword"),
+        required=False,
+        max_length=KEYWORD_MAX_LENGTH,
+        widget=forms.SearchInput(attrs={"enterkeyhint": "search", "autocomplete": "off"}),
+        error_messages={
+            "max_length": _("The keyword is too long (at most %(limit_value)d characters).")
+        },
+    )
+
+
+def sort_field(sorts):
+    """The sort order, from ``{key: (label, ordering)}``."""
+    return forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[(key, label) for key, (label, _ordering) in sorts.items()],
+        error_messages={"invalid_choice": _("This sort order is not available.")},
+    )
+
+
 class ListingFilterForm(forms.Form):
     """Base of the listings' filter forms (bound to ``request.GET``)."""
+
+    def clean_q(self):
+        return " ".join((self.cleaned_data.get("q") or "").split())
 
     def set_year_choices(self, name, years):
         """Offer ``years``; a valid year with nothing in it stays selected (a fair question)."""

@@ -15,14 +15,13 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.listing import ListingFilterForm, year_field
+from gov_disclosure.listing import ListingFilterForm, keyword_field, sort_field, year_field
 from gov_disclosure.models import Agency, ThemeCategory
 from gov_disclosure.pagination import paginate
 
 from .app_settings import app_settings
 from .models import DocumentPage, DocumentType, Validity
 
-KEYWORD_MAX_LENGTH = 100
 KEYWORD_MAX_TERMS = 5
 KEYWORD_FIELDS = (
     "title",
@@ -58,15 +57,7 @@ DEFAULT_SORT = "newest"
 class LibraryFilterForm(ListingFilterForm):
     """The library's filters; choices come from what the library holds."""
 
-    q = forms.CharField(
-        label=_("Keyword"),
-        required=False,
-        max_length=KEYWORD_MAX_LENGTH,
-        widget=forms.SearchInput(attrs={"enterkeyhint": "search", "autocomplete": "off"}),
-        error_messages={
-            "max_length": _("The keyword is too long (at most %(limit_value)d characters).")
-        },
-    )
+    q = keyword_field()
     agency = forms.TypedChoiceField(
         label=_("Issuing agency"),
         required=False,
@@ -94,12 +85,7 @@ class LibraryFilterForm(ListingFilterForm):
         choices=[("", _("All"))] + list(DocumentType.choices),
         error_messages={"invalid_choice": _("There is no such document type.")},
     )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[(key, label) for key, (label, _ordering) in SORTS.items()],
-        error_messages={"invalid_choice": _("This sort order is not available.")},
-    )
+    sort = sort_field(SORTS)
 
     def __init__(self, data, *, agencies, categories, years):
         super().__init__(data)
@@ -111,9 +97,6 @@ class LibraryFilterForm(ListingFilterForm):
             (category.pk, category.tree_label()) for category in categories
         ]
         self.set_year_choices("year", years)
-
-    def clean_q(self):
-        return " ".join((self.cleaned_data.get("q") or "").split())
 
 
 def public_documents(page):

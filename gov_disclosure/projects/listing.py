@@ -13,7 +13,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.listing import ListingFilterForm, year_field
+from gov_disclosure.listing import ListingFilterForm, keyword_field, sort_field, year_field
 from gov_disclosure.models import Agency
 from gov_disclosure.pagination import paginate
 
@@ -21,7 +21,6 @@ from .app_settings import app_settings
 from .lifecycle import Stage
 from .models import ProjectPage, ProjectType
 
-KEYWORD_MAX_LENGTH = 100
 COMPLETED = "completed"
 
 SORTS = {
@@ -42,15 +41,7 @@ DEFAULT_SORT = "newest"
 
 
 class ProjectFilterForm(ListingFilterForm):
-    q = forms.CharField(
-        label=_("Keyword"),
-        required=False,
-        max_length=KEYWORD_MAX_LENGTH,
-        widget=forms.SearchInput(attrs={"enterkeyhint": "search", "autocomplete": "off"}),
-        error_messages={
-            "max_length": _("The keyword is too long (at most %(limit_value)d characters).")
-        },
-    )
+    q = keyword_field()
     type = forms.TypedChoiceField(
         label=_("Project type"),
         required=False,
@@ -76,12 +67,7 @@ class ProjectFilterForm(ListingFilterForm):
         empty_value=None,
         error_messages={"invalid_choice": _("There is no such agency here.")},
     )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[(key, label) for key, (label, _ordering) in SORTS.items()],
-        error_messages={"invalid_choice": _("This sort order is not available.")},
-    )
+    sort = sort_field(SORTS)
 
     def __init__(self, data, *, types, districts, years, agencies):
         super().__init__(data)
@@ -93,9 +79,6 @@ class ProjectFilterForm(ListingFilterForm):
         self.fields["district"].choices = everything + [(d, d) for d in districts]
         self.set_year_choices("year", years)
         self.fields["agency"].choices = everything + [(a.pk, a.name) for a in agencies]
-
-    def clean_q(self):
-        return " ".join((self.cleaned_data.get("q") or "").split())
 
 
 def public_projects(page):
