@@ -72,6 +72,8 @@ SETTINGS: list[Setting] = [
     Setting("PORTAL_LATEST_COUNT", 8, positive_int),
     Setting("WORKDAY_CACHE_TIMEOUT", 3600, non_negative_int),
     Setting("THEME_CATEGORY_MAX_DEPTH", 4, positive_int),
+    # The cache that counts submissions of the public forms per address (Redis in production).
+    Setting("RATE_LIMIT_CACHE", "default", non_empty_str),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}
