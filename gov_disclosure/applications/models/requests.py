@@ -256,7 +256,7 @@ class InformationRequest(ClusterableModel):
         ),
     )
 
-    # Fees (信息处理费) --------------------------------------------------------------------------------
+    # Fees (信息处理费) ----------------------------------------------------------------------------
     fee_yuan = models.PositiveIntegerField(_("fee (yuan)"), default=0, editable=False)
     fee_waived = models.BooleanField(_("fee waived"), default=False)
     fee_waiver_reason = models.CharField(_("reason for the waiver"), max_length=255, blank=True)
