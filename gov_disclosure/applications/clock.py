@@ -62,7 +62,7 @@ def compute(request, consultations=None, calendar=None, on=None) -> ClockState:
         return ClockState(None, 0, None, clarification_due_on)
     start = request.clarified_on or request.received_on
     if consultations is None:
-        consultations = list(request.consultations.all()) if request.pk else []
+        consultations = list(request.consultations.all())
     paused = sum(
         consultation_days(c, calendar, on)
         for c in consultations

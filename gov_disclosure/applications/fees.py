@@ -28,13 +28,14 @@ def fee_for_position(position: int) -> int:
     return base + bands * app_settings.APPLICATION_FEE_STEP_YUAN
 
 
-def month_requests(request):
-    """The applicant's requests received in the same calendar month, in the order they came."""
+def month_requests(request, month=None):
+    """The applicant's requests received in the calendar month of ``month`` (default: of the
+    request's date of receipt), in the order they came."""
     from .models import InformationRequest
 
-    if request.received_on is None:
+    day = month or request.received_on
+    if day is None:
         return []
-    day = request.received_on
     candidates = InformationRequest.objects.filter(
         received_on__year=day.year, received_on__month=day.month
     ).only(
@@ -53,12 +54,17 @@ def month_requests(request):
     return sorted(same, key=lambda r: (r.received_on, r.submitted_at, r.pk))
 
 
-def update_month(request) -> None:
+def update_month(request, month=None) -> None:
     """Recompute the fees of the applicant's requests in the month of ``request`` (after it was
     saved): a request confirmed late may change the position of the ones after it."""
     from .models import InformationRequest
 
-    for position, other in enumerate(month_requests(request), start=1):
+    if request.received_on is None and month is None:
+        if request.fee_yuan:
+            InformationRequest.objects.filter(pk=request.pk).update(fee_yuan=0)
+            request.fee_yuan = 0
+        return
+    for position, other in enumerate(month_requests(request, month), start=1):
         fee = fee_for_position(position)
         if other.fee_yuan != fee:
             InformationRequest.objects.filter(pk=other.pk).update(fee_yuan=fee)

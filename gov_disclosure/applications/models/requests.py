@@ -287,6 +287,24 @@ class InformationRequest(ClusterableModel):
         return ApplicantType.PERSON
 
     @property
+    def channel_label(self):
+        return self.get_channel_display()
+
+    @property
+    def status_label(self):
+        return self.get_status_display()
+
+    @property
+    def outcome_label(self):
+        return self.get_outcome_display()
+
+    @property
+    def report_column_label(self):
+        if self.is_organisation:
+            return self.get_organisation_category_display()
+        return self.get_applicant_type_display()
+
+    @property
     def effective_legal_basis(self) -> str:
         return self.legal_basis.strip() or LEGAL_BASIS.get(self.outcome, "")
 
@@ -338,10 +356,16 @@ class InformationRequest(ClusterableModel):
         limit = app_settings.APPLICATION_MAX_EXTENSION_DAYS
         errors.update(self._applicant_errors())
         submitted_on = timezone.localtime(self.submitted_at).date() if self.submitted_at else None
-        if self.received_on and submitted_on and self.received_on < submitted_on:
-            errors["received_on"] = _(
-                "The date of receipt cannot be before the request was submitted."
-            )
+        if self.channel == Channel.ONLINE:
+            if self.received_on and submitted_on and self.received_on < submitted_on:
+                errors["received_on"] = _(
+                    "An online request is received on the day the office confirms it, which "
+                    "cannot be before it was sent."
+                )
+        elif not self.received_on:
+            errors["received_on"] = _("Enter the date of receipt: %(rule)s.") % {
+                "rule": RECEIPT_RULE[self.channel]
+            }
         if self.clarification_sent_on and not self.received_on:
             errors["clarification_sent_on"] = _("Record the date of receipt first.")
         if (
@@ -417,12 +441,29 @@ class InformationRequest(ClusterableModel):
                     errors["id_number"] = error
         return errors
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so that moving the date of receipt to another month also recomputes the
+        # fees of the month the request leaves.
+        instance._loaded_received_on = instance.__dict__.get("received_on")
+        return instance
+
     def save(self, *args, **kwargs):
-        from .. import clock
+        from .. import clock, fees
 
         self.status = self.derive_status()
         clock.apply(self)
         super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            previous = getattr(self, "_loaded_received_on", None)
+            if previous and (
+                self.received_on is None
+                or previous.replace(day=1) != self.received_on.replace(day=1)
+            ):
+                fees.update_month(self, month=previous)
+            fees.update_month(self)
+            self._loaded_received_on = self.received_on
 
 
 class Consultation(models.Model):
@@ -504,3 +545,9 @@ class RequestFile(models.Model):
 
     def __str__(self):
         return self.title or self.file.name.rsplit("/", 1)[-1]
+
+    def save(self, *args, **kwargs):
+        if not self.title and self.file and not self.file._committed:
+            # The stored name is random: keep the name the file had as its title.
+            self.title = self.file.name.replace("\\", "/").rsplit("/", 1)[-1][:255]
+        super().save(*args, **kwargs)
