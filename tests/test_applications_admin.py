@@ -118,7 +118,8 @@ def test_filters(client, disclosure_officer):
     InformationRequestFactory(received_on=D(2025, 3, 10))
     InformationRequestFactory(**organisation(category="nonprofit"), received_on=D(2024, 5, 6))
     client.force_login(disclosure_officer)
-    assert len(rows(client.get(reverse(INDEX), {"overdue": "on"}))) == 2  # incl. the 2024 one
+    assert len(rows(client.get(reverse(INDEX), {"due": "overdue"}))) == 2  # incl. the 2024 one
+    assert len(rows(client.get(reverse(INDEX), {"due": "this_week"}))) == 2
     assert len(rows(client.get(reverse(INDEX), {"year": "2024"}))) == 1
     assert len(rows(client.get(reverse(INDEX), {"applicant_type": "organisation"}))) == 1
     assert len(rows(client.get(reverse(INDEX), {"status": "replied"}))) == 0

@@ -88,10 +88,11 @@ class RequestFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Status.choices, empty_label=_("All")
     )
-    overdue = django_filters.BooleanFilter(
-        label=_("Overdue only"),
-        method="filter_overdue",
-        widget=forms.CheckboxInput,
+    due = django_filters.ChoiceFilter(
+        label=_("Time limit"),
+        choices=[("overdue", _("Overdue")), ("this_week", _("Due by the end of this week"))],
+        method="filter_due",
+        empty_label=_("All"),
     )
     year = django_filters.ChoiceFilter(
         label=_("Year of receipt"),
@@ -118,10 +119,16 @@ class RequestFilterSet(WagtailFilterSet):
         model = InformationRequest
         fields = []
 
-    def filter_overdue(self, queryset, name, value):
-        if not value:
-            return queryset
-        return queryset.exclude(status=Status.REPLIED).filter(due_on__lt=clock.today())
+    def filter_due(self, queryset, name, value):
+        today = clock.today()
+        open_requests = queryset.exclude(status=Status.REPLIED)
+        if value == "overdue":
+            return open_requests.filter(due_on__lt=today)
+        if value == "this_week":
+            return open_requests.filter(
+                due_on__lte=today + datetime.timedelta(days=6 - today.weekday())
+            )
+        return queryset
 
 
 class DaysLeftColumn(Column):
