@@ -354,3 +354,27 @@ def test_statistics_screen(client, disclosure_officer):
     forward = table["4. Carried forward to next year"]
     assert forward == ["0", "0", "0", "0", "1", "0", "1"]
     assert client.get(url, {"year": "abc"}).status_code == 200
+
+
+def test_site_history_shows_requests_only_to_the_office(client, disclosure_officer, editor):
+    client.force_login(disclosure_officer)
+    url = reverse("gov_disclosure_requests:add")
+    data = form_data(client.get(url))
+    data.update(
+        {
+            "channel": "in_person",
+            "received_on": "2025-03-05",
+            "name": "黄晓燕",
+            "id_type": "resident_id",
+            "id_number": RESIDENT_IDS[1],
+            "phone": "13800001234",
+            "description": "申请公开示范县 2024 年度最低生活保障资金的使用情况。",
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    number = InformationRequest.objects.get().tracking_number
+    history_url = reverse("wagtailadmin_reports:site_history")
+    assert number in client.get(history_url).content.decode()
+    client.force_login(editor)
+    response = client.get(history_url)
+    assert number not in response.content.decode() and "黄晓燕" not in response.content.decode()
