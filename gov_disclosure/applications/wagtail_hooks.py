@@ -4,14 +4,9 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .views import admin
+from .views import admin, letters
 
-try:  # TEMPORARY while views/letters.py is written
-    from .views import letters
-
-    register_snippet(letters.ReplyTemplateViewSet)
-except (ImportError, AttributeError):
-    pass
+register_snippet(letters.ReplyTemplateViewSet)
 
 hooks.register(
     "register_admin_viewset",

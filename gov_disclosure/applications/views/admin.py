@@ -468,10 +468,7 @@ class InformationRequestViewSet(ModelViewSet):
         return InformationRequest.objects.select_related("assigned_to")
 
     def get_urlpatterns(self):
-        try:  # TEMPORARY
-            from .letters import letter_docx, letter_pdf
-        except ImportError:
-            letter_docx = letter_pdf = request_file
+        from .letters import letter_docx, letter_pdf
 
         return super().get_urlpatterns() + [
             path("<int:pk>/letter.docx", letter_docx, name="letter_docx"),
