@@ -23,11 +23,25 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
+def _rate_key(request, scope: str) -> str:
+    return f"gov_disclosure:{scope}:{client_address(request)}"
+
+
+def rate_limit_count(request, scope: str) -> int:
+    """How many submissions this address has made in ``scope``'s current window, without
+    counting one more (0 when the cache does not answer)."""
+    try:
+        return caches[app_settings.RATE_LIMIT_CACHE].get(_rate_key(request, scope)) or 0
+    except Exception:
+        logger.exception("gov_disclosure: the rate-limit cache does not answer")
+        return 0
+
+
 def over_rate_limit(request, scope: str, limit: int, window: int) -> bool:
     """Count this submission; True when the address has sent more than ``limit`` in ``window``
     seconds. When the cache server does not answer the submission is let through (and the error
     logged): losing a citizen's application is worse than letting a burst through."""
-    key = f"gov_disclosure:{scope}:{client_address(request)}"
+    key = _rate_key(request, scope)
     try:
         cache = caches[app_settings.RATE_LIMIT_CACHE]
         cache.add(key, 0, timeout=window)

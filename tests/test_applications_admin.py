@@ -244,6 +244,7 @@ def test_confirm_extend_consult_and_reply_through_the_edit_form(client, disclosu
     inspect = client.get(reverse("gov_disclosure_requests:inspect", args=[request.pk]))
     html = inspect.content.decode()
     assert "2025-03-06" in html and "示范建设有限公司" in html
+    assert "0 → 5" in html  # the history shows the extension's value before and after
     assert reverse("gov_disclosure_requests:letter_docx", args=[request.pk]) in html
 
 

@@ -70,7 +70,7 @@ def test_override_added_after_receipt_moves_the_due_date_and_removing_it_moves_i
     request.refresh_from_db()
     assert request.due_on == D(2025, 2, 20)
     changes = [h.history_change_reason for h in request.history.all()]
-    assert "clock recomputed" in changes
+    assert "working-day calendar changed" in changes
 
 
 def test_override_far_from_the_request_changes_nothing():
@@ -220,6 +220,18 @@ def test_consultation_before_the_clarified_request_does_not_count():
     assert clock.compute(request).paused_days == 0
 
 
+def test_time_between_fee_notice_and_payment_does_not_count():
+    request = make(received_on=D(2025, 3, 3), fee_notice_sent_on=D(2025, 3, 10))
+    assert clock.compute(request, on=D(2025, 3, 14)).paused_days == 4  # unpaid: up to today
+    request.fee_paid_on = D(2025, 3, 17)
+    request.save()
+    assert clock.compute(request).paused_days == 5
+    assert request.due_on == D(2025, 4, 8)  # 31 March + 5 working days (4 April is Qingming)
+    request.fee_waived, request.fee_waiver_reason = True, "困难群众"
+    request.save()
+    assert request.due_on == D(2025, 3, 31)
+
+
 def test_days_left_and_overdue():
     request = make(received_on=D(2025, 1, 20))
     assert clock.days_left(request, on=D(2025, 2, 21)) == 0
@@ -241,8 +253,9 @@ def test_daily_task_recomputes_open_requests(monkeypatch):
     task.function()
     request.refresh_from_db()
     assert request.due_on == clock.compute(request, on=D(2025, 3, 20)).due_on != before
-    # Idempotent: a second run on the same day changes nothing.
+    # Idempotent: a second run on the same day changes nothing; daily moves leave no history.
     assert clock.recompute() == 0
+    assert request.history.count() == 1
 
 
 def test_status_follows_the_record():

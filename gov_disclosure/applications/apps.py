@@ -34,6 +34,6 @@ class ApplicationsConfig(AppConfig):
         )
         registry.register_daily_task(
             "application_clocks",
-            lambda: recompute(),
+            lambda on=None: {"changed": recompute(on=on)},
             label=_("Recompute the due dates of open requests"),
         )

@@ -8,6 +8,9 @@
   the clarified request arrives (Art. 30).
 - Time spent consulting a third party or another agency does not count (Art. 33); a third party
   has 15 working days to answer (Art. 32), so no more than that is left out for it.
+- When the office charges the information-processing fee, the time from the fee notice to the
+  payment does not count either (国办函〔2020〕109号); an applicant who has not paid within the
+  time the notice gives is handled as 逾期未缴费.
 
 Due dates are stored on the request so that the admin can sort by them, and recomputed whenever
 the request changes, every day (open consultations), and when a working-day override is added,
@@ -50,6 +53,15 @@ def consultation_days(consultation, calendar, on: datetime.date) -> int:
     return days
 
 
+def fee_days(request, calendar, on: datetime.date, start: datetime.date) -> int:
+    """Working days between the fee notice and the payment (today, while unpaid)."""
+    notice = request.fee_notice_sent_on
+    if not notice or request.fee_waived or notice < start:
+        return 0
+    end = request.fee_paid_on or on
+    return calendar.workdays_between(notice, end) if end > notice else 0
+
+
 def compute(request, consultations=None, calendar=None, on=None) -> ClockState:
     calendar = calendar or WorkdayCalendar()
     on = on or today()
@@ -68,6 +80,7 @@ def compute(request, consultations=None, calendar=None, on=None) -> ClockState:
         for c in consultations
         if c.sent_on and c.sent_on >= start
     )
+    paused += fee_days(request, calendar, on, start)
     days = app_settings.APPLICATION_REPLY_DAYS + (request.extension_days or 0) + paused
     return ClockState(start, paused, calendar.add_workdays(start, days), clarification_due_on)
 
@@ -98,10 +111,11 @@ def days_left(request, calendar=None, on=None) -> int | None:
     return (calendar or WorkdayCalendar()).workdays_between(on, request.due_on)
 
 
-def recompute(queryset=None, on=None, include_replied=False) -> int:
+def recompute(queryset=None, on=None, include_replied=False, reason=None) -> int:
     """Recompute stored due dates; returns how many changed. Run daily for the open requests
-    (open consultations move due dates) and, for every request near the day, after a change to
-    the working-day calendar."""
+    (open consultations and unpaid fees move due dates a day at a time: not worth a history
+    row each) and, for every request near the day, after a change to the working-day calendar
+    (recorded in the history with ``reason``)."""
     from .models import InformationRequest, Status
 
     queryset = queryset if queryset is not None else InformationRequest.objects.all()
@@ -113,8 +127,13 @@ def recompute(queryset=None, on=None, include_replied=False) -> int:
         before = (request.due_on, request.clarification_due_on)
         apply(request, calendar=calendar, on=on)
         if (request.due_on, request.clarification_due_on) != before:
-            # Through the model, so that the history records why the date moved.
-            request._change_reason = "clock recomputed"
-            request.save(update_fields=["due_on", "clarification_due_on"])
+            if reason:
+                # Through the model, so that the history records why the date moved.
+                request._change_reason = reason
+                request.save(update_fields=["due_on", "clarification_due_on"])
+            else:
+                InformationRequest.objects.filter(pk=request.pk).update(
+                    due_on=request.due_on, clarification_due_on=request.clarification_due_on
+                )
             changed += 1
     return changed

@@ -134,7 +134,9 @@ LEGAL_BASIS = {
     Outcome.WITHHELD_PROCESS: "《中华人民共和国政府信息公开条例》第十六条第二款",
     Outcome.WITHHELD_ENFORCEMENT: "《中华人民共和国政府信息公开条例》第十六条第二款",
     Outcome.WITHHELD_ENQUIRY: "《中华人民共和国政府信息公开条例》第三十六条第（七）项",
-    Outcome.UNAVAILABLE_NOT_HELD: "《中华人民共和国政府信息公开条例》第三十六条第（四）项",
+    Outcome.UNAVAILABLE_NOT_HELD: (
+        "《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项"
+    ),
     Outcome.UNAVAILABLE_NEEDS_MAKING: "《中华人民共和国政府信息公开条例》第三十八条",
     Outcome.UNAVAILABLE_UNCLEAR: "《中华人民共和国政府信息公开条例》第三十条",
     Outcome.NOT_HANDLED_PETITION: "《中华人民共和国政府信息公开条例》第三十九条第一款",

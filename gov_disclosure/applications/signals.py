@@ -31,4 +31,5 @@ def recompute_after_calendar_change(sender, instance, **kwargs):
         recompute(
             InformationRequest.objects.filter(received_on__lte=day, received_on__gte=day - REACH),
             include_replied=True,
+            reason="working-day calendar changed",
         )

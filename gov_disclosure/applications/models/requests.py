@@ -430,6 +430,7 @@ class InformationRequest(ClusterableModel):
             self.id_type, self.id_number = "", ""
         else:
             self.organisation_category = self.organisation_code = ""
+            self.legal_representative = self.contact_person = ""
             self.id_number = (self.id_number or "").strip().upper().replace(" ", "")
             if not self.id_type:
                 errors["id_type"] = _("Choose the kind of identity document.")

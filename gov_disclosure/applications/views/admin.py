@@ -243,6 +243,29 @@ class RequestInspectView(generic.InspectView):
         return context
 
 
+# The reasons the product stores with a change (in English, as data), shown translated.
+CHANGE_REASONS = {
+    "submitted online": _("submitted online"),
+    "new status secret": _("new status secret issued"),
+    "working-day calendar changed": _("due date recomputed: the working-day calendar changed"),
+}
+
+
+def _change_display(change):
+    """One changed field as {label, old, new}; the values of relations are not shown."""
+    field = InformationRequest._meta.get_field(change.field)
+    if field.is_relation:
+        return {"label": field.verbose_name, "old": None, "new": None}
+    choices = dict(field.flatchoices) if field.choices else {}
+
+    def show(value):
+        if value in (None, ""):
+            return "—"
+        return str(choices.get(value, value))
+
+    return {"label": field.verbose_name, "old": show(change.old), "new": show(change.new)}
+
+
 def request_changes(request_obj, limit=50):
     """The request's history, newest first: who changed what, when (django-simple-history)."""
     records = list(
@@ -260,9 +283,7 @@ def request_changes(request_obj, limit=50):
         else:
             delta = newer.diff_against(older)
             fields = [
-                InformationRequest._meta.get_field(change.field).verbose_name
-                for change in delta.changes
-                if change.field not in hidden
+                _change_display(change) for change in delta.changes if change.field not in hidden
             ]
         changes.append(
             {
@@ -270,7 +291,9 @@ def request_changes(request_obj, limit=50):
                 "who": newer.history_user,
                 "kind": newer.get_history_type_display(),
                 "fields": fields,
-                "reason": newer.history_change_reason,
+                "reason": CHANGE_REASONS.get(
+                    newer.history_change_reason, newer.history_change_reason
+                ),
             }
         )
     return changes
