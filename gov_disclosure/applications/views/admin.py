@@ -474,12 +474,13 @@ class InformationRequestViewSet(ModelViewSet):
 
     @cached_property
     def list_display(self):
+        # Urgency right after the number, so that it shows first on a phone's narrow screen.
         return [
             "tracking_number",
+            DaysLeftColumn("days_left", label=_("Working days left"), classname=NOWRAP),
+            Column("status", label=_("Status"), accessor="get_status_display", classname=NOWRAP),
             "name",
             Column("received_on", label=_("Date of receipt"), classname=NOWRAP),
-            Column("status", label=_("Status"), accessor="get_status_display"),
-            DaysLeftColumn("days_left", label=_("Working days left"), classname=NOWRAP),
             Column("due_on", label=_("Reply due"), classname=NOWRAP, sort_key="due_on"),
             Column("assigned_to", label=_("Handled by")),
         ]
