@@ -503,3 +503,21 @@ def test_table_three_per_agency(django_assert_max_num_queries):
 def test_every_outcome_belongs_to_one_report_row():
     assert set(GROUP_OF) == set(Outcome.values)
     assert sum(len(g.outcomes) for g in GROUPS) == len(Outcome.values) == 21
+
+
+@pytest.mark.parametrize("outcome", Outcome.values)
+def test_every_outcome_is_recorded_and_counted_in_its_row(outcome):
+    extra = {"clarification_sent_on": D(2025, 3, 5)} if outcome == "other_not_clarified" else {}
+    request = make(
+        **organisation(category="nonprofit"),
+        received_on=D(2025, 3, 3),
+        outcome=outcome,
+        reply_sent_on=D(2025, 3, 25),
+        **extra,
+    )
+    assert request.status == Status.REPLIED
+    assert request.effective_legal_basis.startswith("《中华人民共和国政府信息公开条例》")
+    figures = statistics.request_statistics(2025)
+    assert figures.outcome(outcome)["nonprofit"] == 1
+    assert figures.group(GROUP_OF[outcome])["nonprofit"] == 1
+    assert statistics.RequestStatistics.total(figures.handled) == 1
