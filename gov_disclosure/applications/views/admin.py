@@ -45,6 +45,7 @@ from gov_disclosure.models import Agency
 from gov_disclosure.workdays import WorkdayCalendar
 
 from .. import clock, statistics
+from ..forms import ApplicationForm
 from ..models import (
     RECEIPT_RULE,
     Channel,
@@ -421,23 +422,7 @@ class InformationRequestViewSet(ModelViewSet):
         "channel",
         "submitted_at",
         "received_on",
-        "agency",
-        "applicant_type",
-        "organisation_category",
-        "name",
-        "id_type",
-        "id_number",
-        "organisation_code",
-        "legal_representative",
-        "contact_person",
-        "phone",
-        "email",
-        "address",
-        "postcode",
-        "description",
-        "purpose",
-        "information_form",
-        "delivery",
+        *ApplicationForm.Meta.fields,
         "assigned_to",
         "status",
         "notes",
