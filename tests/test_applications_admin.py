@@ -379,3 +379,26 @@ def test_site_history_shows_requests_only_to_the_office(client, disclosure_offic
     client.force_login(editor)
     response = client.get(history_url)
     assert number not in response.content.decode() and "黄晓燕" not in response.content.decode()
+
+
+def test_list_and_panel_queries_do_not_grow_with_requests(client, disclosure_officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(disclosure_officer)
+
+    def queries(url):
+        client.get(url)  # warm: sessions, permissions, the calendar's overrides
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for n in range(3):
+        InformationRequestFactory(received_on=D(2025, 2, 10 + n), assigned_to=disclosure_officer)
+    few = (queries(reverse(INDEX)), queries(reverse("wagtailadmin_home")))
+    for n in range(15):
+        InformationRequestFactory(
+            received_on=D(2025, 3, 3 + n % 10), assigned_to=disclosure_officer
+        )
+    many = (queries(reverse(INDEX)), queries(reverse("wagtailadmin_home")))
+    assert many == few, (few, many)

@@ -150,6 +150,9 @@ class DaysLeftColumn(Column):
 class RequestIndexView(generic.IndexView):
     default_ordering = "due_on"
 
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("assigned_to")
+
     def order_queryset(self, queryset):
         if self.ordering == "due_on":
             # What is most urgent first: open requests by due date, those awaiting
@@ -472,9 +475,6 @@ class InformationRequestViewSet(ModelViewSet):
 
     def get_edit_handler(self):
         return _panels().bind_to_model(InformationRequest)
-
-    def get_queryset(self, request):
-        return InformationRequest.objects.select_related("assigned_to")
 
     def get_urlpatterns(self):
         from .letters import letter_docx, letter_pdf
