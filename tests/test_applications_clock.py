@@ -232,6 +232,14 @@ def test_time_between_fee_notice_and_payment_does_not_count():
     assert request.due_on == D(2025, 3, 31)
 
 
+def test_fee_period_counted_when_the_setting_says_so(settings):
+    settings.GOV_DISCLOSURE_APPLICATION_FEE_PERIOD_NOT_COUNTED = False
+    request = make(
+        received_on=D(2025, 3, 3), fee_notice_sent_on=D(2025, 3, 10), fee_paid_on=D(2025, 3, 17)
+    )
+    assert request.due_on == D(2025, 3, 31)
+
+
 def test_days_left_and_overdue():
     request = make(received_on=D(2025, 1, 20))
     assert clock.days_left(request, on=D(2025, 2, 21)) == 0

@@ -31,6 +31,9 @@ register(
     # up to FEE_FREE_PER_MONTH requests a month per applicant, FEE_BASE_YUAN each up to the
     # FEE_BASE_LIMIT-th, then FEE_STEP_YUAN more for each further band of FEE_BAND_SIZE.
     Setting("APPLICATION_FEES_ENABLED", True, boolean),
+    # The time from the fee notice to the payment is left out of the time limit (国办函〔2020〕
+    # 109号, as this product reads it; an agency whose legal office reads it otherwise sets False).
+    Setting("APPLICATION_FEE_PERIOD_NOT_COUNTED", True, boolean),
     Setting("APPLICATION_FEE_FREE_PER_MONTH", 10, non_negative_int),
     Setting("APPLICATION_FEE_BASE_LIMIT", 30, positive_int),
     Setting("APPLICATION_FEE_BASE_YUAN", 100, non_negative_int),

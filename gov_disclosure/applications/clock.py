@@ -56,6 +56,8 @@ def consultation_days(consultation, calendar, on: datetime.date) -> int:
 def fee_days(request, calendar, on: datetime.date, start: datetime.date) -> int:
     """Working days between the fee notice and the payment (today, while unpaid)."""
     notice = request.fee_notice_sent_on
+    if not app_settings.APPLICATION_FEE_PERIOD_NOT_COUNTED:
+        return 0
     if not notice or request.fee_waived or notice < start:
         return 0
     end = request.fee_paid_on or on
