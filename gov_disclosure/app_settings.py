@@ -45,6 +45,12 @@ def regex(value: Any) -> str | None:
     return None
 
 
+def string(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "a string (a file path, or empty)"
+    return None
+
+
 def boolean(value: Any) -> str | None:
     if not isinstance(value, bool):
         return "True or False"
@@ -72,6 +78,11 @@ SETTINGS: list[Setting] = [
     Setting("PORTAL_LATEST_COUNT", 8, positive_int),
     Setting("WORKDAY_CACHE_TIMEOUT", 3600, non_negative_int),
     Setting("THEME_CATEGORY_MAX_DEPTH", 4, positive_int),
+    # The cache that counts submissions of the public forms per address (Redis in production).
+    Setting("RATE_LIMIT_CACHE", "default", non_empty_str),
+    # The font embedded in generated PDFs; empty: a CJK TrueType font found on the system, else
+    # the built-in STSong-Light (see gov_disclosure.office_files).
+    Setting("PDF_FONT", "", string),
 ]
 
 _BY_NAME = {s.name: s for s in SETTINGS}

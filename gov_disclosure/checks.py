@@ -186,3 +186,19 @@ def check_default_locale(app_configs=None, databases=None, **kwargs):
             id="gov_disclosure.E007",
         )
     ]
+
+
+@register()
+def check_rate_limit_cache(app_configs=None, **kwargs):
+    """The public forms count submissions in this cache: it must exist."""
+    name = app_settings.RATE_LIMIT_CACHE
+    if name in getattr(settings, "CACHES", {}) or (name == "default" and not settings.CACHES):
+        return []
+    return [
+        Error(
+            f"GOV_DISCLOSURE_RATE_LIMIT_CACHE is {name!r}, which is not a cache in CACHES.",
+            hint="Name a cache of CACHES (a Redis cache in production), or leave the setting "
+            "out to use the default cache.",
+            id="gov_disclosure.E008",
+        )
+    ]

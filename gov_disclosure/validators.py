@@ -44,3 +44,46 @@ def validate_phone(value: str) -> None:
         raise ValidationError(
             _("Enter a telephone number such as 0531-12345678 or 12345."), code="invalid_phone"
         )
+
+
+# Extension → the bytes such a file starts with. DOCX and XLSX are ZIP files.
+FILE_SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+def validate_file(file, extensions, max_bytes: int) -> None:
+    """Check an uploaded file by its name *and* its first bytes: an allow-list of types, a size
+    limit. Nothing that a browser would render as a page (HTML, SVG) gets through."""
+    allowed = ", ".join(sorted(extensions))
+    name = getattr(file, "name", "") or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in extensions:
+        raise ValidationError(
+            _("Attach a file of one of these types: %(types)s.") % {"types": allowed},
+            code="file_type",
+        )
+    size = getattr(file, "size", 0) or 0
+    if size > max_bytes:
+        raise ValidationError(
+            _("The file is too large: at most %(size)s MB.")
+            % {"size": round(max_bytes / 2**20, 1)},
+            code="file_size",
+        )
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(16)
+    file.seek(position)
+    if not any(head.startswith(signature) for signature in FILE_SIGNATURES[extension]):
+        raise ValidationError(
+            _("The file's content is not a %(type)s file. Attach the document itself.")
+            % {"type": extension.upper()},
+            code="file_content",
+        )

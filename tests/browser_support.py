@@ -47,3 +47,25 @@ def reads_well(tab):
             .map(e => `${e.tagName}.${e.className} ${getComputedStyle(e).fontSize}`)"""
     )
     assert small == [], small
+
+
+def log_in(context, live_server, user):
+    """Give the browser context the session of ``user`` (no login form to go through)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )

@@ -94,3 +94,13 @@ def tab(browser, viewport):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_workday_cache():
+    """Cached working-day overrides outlive a test's rolled-back transaction: forget them."""
+    from gov_disclosure import workdays
+
+    workdays.clear_cache()
+    yield
+    workdays.clear_cache()

@@ -624,7 +624,7 @@ def test_rate_limit_cache_down_takes_the_comment(client, open_solicitation, addr
 
 
 def test_rate_limit_cache_check(settings):
-    from gov_disclosure.participation.checks import check_rate_limit_cache
+    from gov_disclosure.checks import check_rate_limit_cache
 
     assert check_rate_limit_cache() == []
     settings.GOV_DISCLOSURE_RATE_LIMIT_CACHE = "nonexistent"

@@ -10,14 +10,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.utils import translation
 
 from gov_disclosure.projects.lifecycle import Stage
 
-from .browser_support import SCREENSHOTS, VIEWPORTS, reads_well
+from .browser_support import SCREENSHOTS, VIEWPORTS, log_in, reads_well
 from .factories import AgencyFactory, UserFactory
 from .project_factories import (
     ProjectIndexPageFactory,
@@ -212,27 +209,9 @@ def test_index_cards(live_server, content, tab, viewport):
     assert tab.locator(".gdp-card__title").all_inner_texts() == ["示范县人民医院门诊楼扩建工程"]
 
 
-def login(context, live_server):
-    user = UserFactory(username="admin", is_superuser=True, is_staff=True)
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session.session_key,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
 def test_record_form_shows_the_fields_of_its_category(live_server, content, browser):
     context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="zh-CN")
-    login(context, live_server)
+    log_in(context, live_server, UserFactory(username="admin", is_superuser=True, is_staff=True))
     tab = context.new_page()
     _path, _title, pk = content["half_way"]
     from playwright.sync_api import expect

@@ -4,7 +4,6 @@ from gov_disclosure.app_settings import (
     Setting,
     app_settings,
     boolean,
-    non_empty_str,
     positive_int,
     register,
 )
@@ -18,10 +17,9 @@ register(
     Setting("COMMENT_MAX_LENGTH", 5000, positive_int),
     Setting("COMMENT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, positive_int),
     # At most COMMENT_RATE_LIMIT comments from one address in COMMENT_RATE_WINDOW seconds,
-    # counted in the cache named by RATE_LIMIT_CACHE (Redis in production).
+    # counted in the core's RATE_LIMIT_CACHE (Redis in production).
     Setting("COMMENT_RATE_LIMIT", 5, positive_int),
     Setting("COMMENT_RATE_WINDOW", 3600, positive_int),
-    Setting("RATE_LIMIT_CACHE", "default", non_empty_str),
     Setting("PARTICIPATION_INDEX_PAGE_SIZE", 20, positive_int),
 )
 

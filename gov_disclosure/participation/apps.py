@@ -9,8 +9,6 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Public participation")
 
     def ready(self):
-        from django.core import checks
-
         from gov_disclosure.groups import (
             DISCLOSURE_OFFICE,
             EDITORS,
@@ -20,9 +18,6 @@ class ParticipationConfig(AppConfig):
         from gov_disclosure.registry import registry
 
         from . import app_settings  # noqa: F401  (settings)
-        from .checks import check_rate_limit_cache
-
-        checks.register(check_rate_limit_cache)
         from .models import MeetingPage, SolicitationPage
 
         registry.register(

@@ -1,9 +1,9 @@
 """The public comment form (意见征集): validation with clear messages, a honeypot, a token."""
 
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from gov_disclosure.public_forms import ProtectedFormMixin
 
 from .app_settings import app_settings
 from .models import Comment, CommentChannel
@@ -13,7 +13,7 @@ NAME_MAX = 100
 CONTACT_MAX = 200
 
 
-class CommentForm(forms.Form):
+class CommentForm(ProtectedFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=NAME_MAX,
@@ -55,10 +55,6 @@ class CommentForm(forms.Form):
             "empty": _("The file is empty."),
         },
     )
-    # Left empty by people; bots fill it in. Hidden from sight and from screen readers, with a
-    # name that browsers do not autofill.
-    gd_hp_check = forms.CharField(required=False, label=_("Leave this field empty"))
-    token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,9 +65,6 @@ class CommentForm(forms.Form):
             forms.fields.validators.MaxLengthValidator(app_settings.COMMENT_MAX_LENGTH)
         )
         text.widget.attrs["maxlength"] = str(app_settings.COMMENT_MAX_LENGTH)
-        if not self.is_bound:
-            self.initial["token"] = uuid.uuid4().hex
-        self.fields["gd_hp_check"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         limit = app_settings.COMMENT_ATTACHMENT_MAX_BYTES
         self.fields["attachment"].help_text = _(
             "PDF, Word (.docx, .doc), JPG or PNG, at most %(size)s MB."
@@ -82,17 +75,6 @@ class CommentForm(forms.Form):
         if not text:
             raise forms.ValidationError(self.fields["text"].error_messages["required"])
         return text
-
-    def clean_token(self):
-        token = self.cleaned_data.get("token") or ""
-        try:
-            return uuid.UUID(token).hex
-        except ValueError:
-            return uuid.uuid4().hex  # an old or tampered form: accept, without de-duplication
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get("gd_hp_check"))
 
 
 class OfflineCommentForm(forms.ModelForm):

@@ -5,10 +5,8 @@ Registered in ``wagtail_hooks.py``.
 
 from __future__ import annotations
 
-import logging
 import uuid
 
-from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -34,39 +32,18 @@ try:  # Wagtail 8 keeps a registry of permission policies
 except ImportError:  # Wagtail 7.x: the viewset carries its policy
     register_permission_policy = None
 
+from gov_disclosure.public_forms import over_rate_limit
+
 from . import services
 from .app_settings import app_settings
 from .forms import CommentForm, OfflineCommentForm
 from .models import Comment, SolicitationPage
 
-logger = logging.getLogger(__name__)
 SESSION_KEY = "gov_disclosure_comment_receipts"
 COMMENTS_VIEWSET = "participation_comments"
 
 
 # The public comment form ----------------------------------------------------------------------
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
-def over_rate_limit(request) -> bool:
-    """Count this submission; True when the address has sent too many in the window."""
-    key = f"gov_disclosure:comments:{client_address(request)}"
-    window = app_settings.COMMENT_RATE_WINDOW
-    try:
-        cache = caches[app_settings.RATE_LIMIT_CACHE]
-        cache.add(key, 0, timeout=window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-    except Exception:  # the cache server is down: take the comment rather than lose it
-        logger.exception("gov_disclosure: the rate-limit cache does not answer")
-        return False
-    return count > app_settings.COMMENT_RATE_LIMIT
 
 
 def solicitation_context(page, request, form=None):
@@ -113,7 +90,9 @@ def receive_comment(page, request):
     if not form.is_valid():
         # Corrections do not count against the rate limit: only comments that would be saved.
         return _render(page, request, form, 400)
-    if over_rate_limit(request):
+    if over_rate_limit(
+        request, "comments", app_settings.COMMENT_RATE_LIMIT, app_settings.COMMENT_RATE_WINDOW
+    ):
         return _render(
             page,
             request,

@@ -193,6 +193,7 @@ INSTALLED_APPS += [
     "gov_disclosure.documents",
     "gov_disclosure.projects",
     "gov_disclosure.participation",
+    "gov_disclosure.applications",
     "wagtail_localize",
     "wagtail_localize.locales",
     "simple_history",

@@ -11,6 +11,9 @@ one of them differs.
 The public participation pages take their dates from the day the demo is loaded (see
 ``home.demo_participation``): a second run in the same half of the month changes nothing, a
 later one moves the dates. The comments sent on the drafts are found by their receipt numbers.
+The requests for disclosure on application (``home.demo_applications``) take theirs from the
+same day and are found by their tracking numbers: a new request is recorded step by step, as
+the office did, so that its history reads like one; a later run changes a request in one step.
 """
 
 import hashlib
@@ -32,6 +35,9 @@ from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler as update_search_index
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from gov_disclosure.applications import clock as application_clock
+from gov_disclosure.applications.models import ApplicationPage, Consultation, InformationRequest
+from gov_disclosure.applications.models.requests import hash_secret
 from gov_disclosure.documents.models import (
     DocumentLibraryPage,
     DocumentPage,
@@ -67,8 +73,8 @@ from gov_disclosure.projects.models import (
     ProjectPhoto,
     ProjectType,
 )
+from home import demo_applications, demo_documents, demo_participation, demo_projects
 from home import demo_content as demo
-from home import demo_documents, demo_participation, demo_projects
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 # Child objects of pages (ParentalKey) that the demo sets as a whole list.
@@ -189,6 +195,7 @@ class Command(BaseCommand):
             self.load_policy_documents(library, agencies, categories, options["documents"])
             projects = self.load_projects(portal, agencies, categories, locale)
             meetings, solicitations = self.load_participation(portal, agencies, categories)
+            applications = self.load_applications(portal, agencies)
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -233,6 +240,10 @@ class Command(BaseCommand):
                     solicitation__in=SolicitationPage.objects.child_of(solicitations)
                 ).count(),
             }
+        )
+        self.stdout.write(
+            _("Disclosure on application: %(url)s (%(count)d requests)")
+            % {"url": applications.url, "count": InformationRequest.objects.count()}
         )
 
     # Reporting
@@ -760,3 +771,110 @@ class Command(BaseCommand):
             Comment.objects.filter(pk=comment.pk).update(submitted_at=submitted_at)
             comment.submitted_at = submitted_at
         return comment
+
+    # Disclosure on application: the public page and a year of requests
+
+    def load_applications(self, portal, agencies):
+        spec = demo_applications.PAGE
+        page = self.sync_page(
+            portal,
+            ApplicationPage,
+            spec["slug"],
+            {
+                "title": spec["title"],
+                "intro": spec["intro"],
+                "after_submission": spec["after_submission"],
+                "agency_id": agencies[demo_applications.AGENCY].pk,
+                "show_in_menus": True,
+            },
+        )
+        # Loaded with the policy documents (unless --documents is very small).
+        published = (
+            DocumentPage.objects.descendant_of(portal)
+            .filter(slug=demo_applications.PUBLISHED_DOCUMENT)
+            .first()
+        )
+        secret_hash = hash_secret(demo_applications.DEMO_SECRET)
+        for request in demo_applications.requests(application_clock.today()):
+            self.load_request(request, agencies, published, secret_hash)
+        return page
+
+    def load_request(self, spec, agencies, published, secret_hash):
+        """A request found by its tracking number: created step by step, or brought in line
+        with the demo in one step."""
+
+        def values(fields):
+            fields = dict(fields)
+            fields["agency_id"] = agencies[fields.pop("agency")].pk
+            fields["published_page_id"] = (
+                published.pk if fields.pop("published") and published else None
+            )
+            fields["submitted_at"] = timezone.make_aware(fields["submitted_at"])
+            return fields
+
+        number = spec["fields"]["tracking_number"]
+        request = InformationRequest.objects.filter(tracking_number=number).first()
+        if request is None:
+            request = InformationRequest(secret_hash=secret_hash)
+            consultations = []
+            for when, fields, consulted in spec["steps"]:
+                for name, value in values(fields).items():
+                    setattr(request, name, value)
+                if _consultation_values(consultations) != consulted:
+                    self.set_consultations(request, consultations, consulted, when)
+                request._history_date = timezone.make_aware(when)
+                request.full_clean()
+                request.save()  # the fees of the applicant's month too
+            del request._history_date
+            self.report(CREATED, request, many=True)
+            return request
+
+        wanted = values(spec["fields"])
+        changed = {name for name, value in wanted.items() if getattr(request, name) != value}
+        consultations = list(request.consultations.all())
+        consultations_changed = _consultation_values(consultations) != spec["consultations"]
+        if not changed and not consultations_changed:
+            if request.secret_hash != secret_hash:  # another SECRET_KEY; not in the history
+                InformationRequest.objects.filter(pk=request.pk).update(secret_hash=secret_hash)
+                self.report(UPDATED, request, many=True)
+            else:
+                self.report(UNCHANGED, request, many=True)
+            return request
+        for name in changed:
+            setattr(request, name, wanted[name])
+        if consultations_changed:
+            self.set_consultations(request, consultations, spec["consultations"])
+        request.secret_hash = secret_hash
+        request.full_clean()
+        request.save()
+        self.report(UPDATED, request, many=True)
+        return request
+
+    def set_consultations(self, request, consultations, wanted, when=None):
+        """Bring ``consultations`` (changed in place) in line with ``wanted``, keeping the rows
+        that are still there, and give them to ``request``."""
+        del consultations[len(wanted) :]
+        for position, values in enumerate(wanted):
+            if position == len(consultations):
+                consultations.append(Consultation())
+            consultation = consultations[position]
+            for name, value in values.items():
+                setattr(consultation, name, value)
+            consultation.sort_order = position
+            if when is not None:
+                consultation._history_date = timezone.make_aware(when)
+            consultation.full_clean(exclude=["request"])
+        request.consultations = list(consultations)
+
+
+def _consultation_values(consultations):
+    return [
+        {
+            "kind": c.kind,
+            "party": c.party,
+            "sent_on": c.sent_on,
+            "answered_on": c.answered_on,
+            "note": c.note,
+        }
+        for c in consultations
+    ]
