@@ -443,8 +443,8 @@ class InformationRequest(ClusterableModel):
         return errors
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         # Remembered so that moving the date of receipt to another month also recomputes the
         # fees of the month the request leaves.
         instance._loaded_received_on = instance.__dict__.get("received_on")
