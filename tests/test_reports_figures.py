@@ -168,6 +168,8 @@ def cells(problems):
         (lambda f: f["table2"]["penalty"].update(decisions=""), "table2-penalty-decisions"),
         (lambda f: f["table2"]["fees"].update(amount="abc"), "table2-fees-amount"),
         (lambda f: f["table2"]["fees"].update(amount="-1"), "table2-fees-amount"),
+        (lambda f: f["table2"]["fees"].update(amount="1e3"), "table2-fees-amount"),
+        (lambda f: f["table3"]["new"].update(person="²"), "table3-new-person"),
     ],
 )
 def test_each_check_fails_when_it_should(change, cell):

@@ -3,6 +3,7 @@ them cannot be published; each problem names the cell to correct."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -29,8 +30,8 @@ def _number(value):
         return None
     if isinstance(value, int):
         return value if value >= 0 else None
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdecimal():
+        return int(value.strip())
     return None
 
 
@@ -59,9 +60,10 @@ def check(figures: dict) -> list[Problem]:
     for row in layout.TABLE2_DECISION_ROWS:
         cell("table2", table2, row.key, "decisions")
     try:
-        amount = Decimal(str((table2.get("fees") or {}).get("amount", "")))
-        if amount < 0 or not amount.is_finite():
+        text = str((table2.get("fees") or {}).get("amount", "")).strip()
+        if not re.fullmatch(r"\d{1,9}(\.\d{1,4})?", text):
             raise InvalidOperation
+        Decimal(text)
     except (InvalidOperation, ValueError):
         problems.append(
             Problem("table2", "fees", "amount", _("Enter the amount in 10,000 yuan, e.g. 12.35."))

@@ -126,6 +126,12 @@ def differences(old: dict, new: dict) -> list[tuple[str, str, str, object, objec
                     changed.append((table, row, column, before, after))
     if (old or {}).get("fees_charged_yuan") != (new or {}).get("fees_charged_yuan"):
         changed.append(
-            ("fees", "", "", (old or {}).get("fees_charged_yuan"), new.get("fees_charged_yuan"))
+            (
+                "fees",
+                "",
+                "",
+                (old or {}).get("fees_charged_yuan"),
+                (new or {}).get("fees_charged_yuan"),
+            )
         )
     return changed

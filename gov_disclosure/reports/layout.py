@@ -69,7 +69,7 @@ def _table3_rows():
         if len(group.outcomes) == 1:
             rows.append(Row(group.outcomes[0], group.label, level=1))
         else:
-            rows.append(Row(group.code, group.label, level=1, heading=True))
+            rows.append(Row(f"group_{group.code}", group.label, level=1, heading=True))
             for number, outcome in enumerate(group.outcomes, start=1):
                 rows.append(
                     Row(outcome, format_lazy("{}. {}", number, reason_label(outcome)), level=2)

@@ -123,6 +123,13 @@ class AnnualReportPage(DisclosurePageMixin, RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        from .views import report_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(report_context(self, request))
+        return context
+
     @property
     def problems_found(self):
         from .checks import check
@@ -131,19 +138,19 @@ class AnnualReportPage(DisclosurePageMixin, RoutablePageMixin, Page):
 
     # Outputs -----------------------------------------------------------------------------------
 
-    @path("report.json")
+    @path("json/")
     def as_json(self, request):
         from .views import report_json
 
         return report_json(self, request)
 
-    @path("report.docx")
+    @path("docx/")
     def as_docx(self, request):
         from .views import report_docx
 
         return report_docx(self, request)
 
-    @path("report.pdf")
+    @path("pdf/")
     def as_pdf(self, request):
         from .views import report_pdf
 
