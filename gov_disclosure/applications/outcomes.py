@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,6 +121,18 @@ GROUPS: tuple[Group, ...] = (
 )
 
 GROUP_OF = {outcome: group for group in GROUPS for outcome in group.outcomes}
+
+
+def _reason(outcome) -> str:
+    text = str(Outcome(outcome).label)
+    for separator in ("：", ": "):
+        if separator in text:
+            return text.split(separator, 1)[1]
+    return text
+
+
+# “不予公开：属于国家秘密” → “属于国家秘密”: the reason alone, under its group's row of Table 3.
+reason_label = lazy(_reason, str)
 
 # The article of the Regulations on the Disclosure of Government Information (2019) that an
 # outcome usually rests on: the default of the reply's legal basis, which the office can edit.

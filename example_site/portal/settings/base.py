@@ -194,6 +194,7 @@ INSTALLED_APPS += [
     "gov_disclosure.projects",
     "gov_disclosure.participation",
     "gov_disclosure.applications",
+    "gov_disclosure.reports",
     "wagtail_localize",
     "wagtail_localize.locales",
     "simple_history",

@@ -53,7 +53,7 @@ from ..models import (
     RequestFile,
     Status,
 )
-from ..outcomes import GROUPS, Outcome
+from ..outcomes import GROUPS, Outcome, reason_label
 
 REQUESTS_VIEWSET = "gov_disclosure_requests"
 NOWRAP = "w-whitespace-nowrap"
@@ -623,7 +623,7 @@ def statistics_table(figures):
         rows.append(row(group.label, figures.group(group), level=1))
         if len(group.outcomes) > 1:
             for number, code in enumerate(group.outcomes, start=1):
-                label = f"{number}. {_reason(Outcome(code).label)}"
+                label = f"{number}. {reason_label(code)}"
                 rows.append(row(label, figures.outcome(code), level=2))
     rows.append(row(_("(7) Total handled"), figures.handled, level=1))
     rows.append(row(_("4. Carried forward to next year"), figures.carried_forward))
@@ -631,15 +631,6 @@ def statistics_table(figures):
         "headers": [statistics.COLUMN_LABELS[c] for c in columns],
         "rows": rows,
     }
-
-
-def _reason(label) -> str:
-    """“不予公开：属于国家秘密” → “属于国家秘密”: under its group's row, the reason alone."""
-    text = str(label)
-    for separator in ("：", ": "):
-        if separator in text:
-            return text.split(separator, 1)[1]
-    return text
 
 
 class StatisticsMenuItem(MenuItem):

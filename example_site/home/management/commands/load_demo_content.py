@@ -14,6 +14,10 @@ later one moves the dates. The comments sent on the drafts are found by their re
 The requests for disclosure on application (``home.demo_applications``) take theirs from the
 same day and are found by their tracking numbers: a new request is recorded step by step, as
 the office did, so that its history reads like one; a later run changes a request in one step.
+
+The annual report (``home.demo_reports``) is 示范县人民政府's report for the year before, its
+figures generated from the documents and requests just loaded, as the admin's "generate the
+figures" action does; it is published again only when its text or figures differ.
 """
 
 import hashlib
@@ -73,7 +77,16 @@ from gov_disclosure.projects.models import (
     ProjectPhoto,
     ProjectType,
 )
-from home import demo_applications, demo_documents, demo_participation, demo_projects
+from gov_disclosure.reports import checks as report_checks
+from gov_disclosure.reports import figures as report_figures
+from gov_disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
+from home import (
+    demo_applications,
+    demo_documents,
+    demo_participation,
+    demo_projects,
+    demo_reports,
+)
 from home import demo_content as demo
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -196,6 +209,7 @@ class Command(BaseCommand):
             projects = self.load_projects(portal, agencies, categories, locale)
             meetings, solicitations = self.load_participation(portal, agencies, categories)
             applications = self.load_applications(portal, agencies)
+            reports = self.load_reports(portal, agencies, categories)
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -244,6 +258,10 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Disclosure on application: %(url)s (%(count)d requests)")
             % {"url": applications.url, "count": InformationRequest.objects.count()}
+        )
+        self.stdout.write(
+            _("Annual reports: %(url)s (%(count)d reports)")
+            % {"url": reports.url, "count": AnnualReportPage.objects.child_of(reports).count()}
         )
 
     # Reporting
@@ -865,6 +883,56 @@ class Command(BaseCommand):
                 consultation._history_date = timezone.make_aware(when)
             consultation.full_clean(exclude=["request"])
         request.consultations = list(consultations)
+
+    # The annual report on government information disclosure
+
+    def load_reports(self, portal, agencies, categories):
+        index_page = self.sync_page(
+            portal,
+            AnnualReportIndexPage,
+            demo_reports.INDEX["slug"],
+            {
+                "title": demo_reports.INDEX["title"],
+                "intro": demo_reports.INDEX["intro"],
+                "show_in_menus": True,
+            },
+        )
+        # The day of the requests: the report's Table 3 counts them.
+        today = application_clock.today()
+        agency = agencies[demo_reports.AGENCY]
+        figures = report_figures.generate(
+            demo_reports.report_year(today), agency, demo_reports.entered()
+        )
+        problems = report_checks.check(figures)
+        assert not problems, [(problem.cell, str(problem.message)) for problem in problems]
+        spec = demo_reports.report(today, figures)
+        existing = index_page.get_children().filter(slug=spec["slug"]).first()
+        existing = existing.specific if existing is not None else None
+        if isinstance(existing, AnnualReportPage) and existing.figures == figures:
+            generated_at = existing.figures_generated_at  # the same figures: not generated again
+        else:
+            generated_at = timezone.now()
+        self.sync_page(
+            index_page,
+            AnnualReportPage,
+            spec["slug"],
+            {
+                "title": spec["title"],
+                "year": spec["year"],
+                "overview": spec["overview"],
+                "proactive_text": spec["proactive_text"],
+                "requests_text": spec["requests_text"],
+                "review_text": spec["review_text"],
+                "problems": spec["problems"],
+                "other_matters": spec["other_matters"],
+                "figures": figures,
+                "figures_generated_at": generated_at,
+                "agency_id": agency.pk,
+                "theme_category_id": categories[spec["category"]].pk,
+                "publication_date": spec["publication_date"],
+            },
+        )
+        return index_page
 
 
 def _consultation_values(consultations):
