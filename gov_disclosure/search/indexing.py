@@ -1,0 +1,226 @@
+"""Keeping the search index in step with what the public may see.
+
+A page of a registered content type has a ``SearchEntry`` exactly when it is publicly visible:
+live, every ancestor live, no view restriction on it or above it, and proactively disclosed.
+``sync_pages`` brings a set of pages to that state; the signal receivers (``signals``) call it
+for the pages a change can affect (the page itself and, when its visibility or address may have
+changed, its descendants). Only the differences are written, so republishing a section with
+thousands of documents below it costs two queries when nothing below it changed.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search import index
+
+from gov_disclosure.registry import registry
+
+from .app_settings import app_settings
+from .models import IndexChange, SearchEntry
+from .segmentation import index_text
+
+logger = logging.getLogger(__name__)
+
+TEXT_MAX_LENGTH = 20_000
+CHUNK = 200
+
+
+def database_backend():
+    """Wagtail's database search backend (whatever the site's own default backend is)."""
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend("wagtail.search.backends.database")
+
+
+def visible_pages():
+    """Pages a member of the public may see (of any type; the registry limits the kinds)."""
+    hidden_ancestor = Page.objects.filter(
+        live=False, depth__gt=1, path=Substr(OuterRef("path"), 1, Length("path"))
+    )
+    pages = Page.objects.live().public().exclude(Exists(hidden_ancestor))
+    return registry.exclude_undisclosed(pages)
+
+
+def indexed_content_types():
+    """The Django content types of the registered page types (and their subclasses)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    models = [entry.model for entry in registry if entry.is_page]
+    return ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
+
+
+def _searchable_text(page) -> str:
+    parts: list[str] = []
+    model = type(page)
+    for field in model.get_search_fields():
+        if not isinstance(field, index.SearchField) or field.field_name == "title":
+            continue
+        value = field.get_value(page)
+        if value in (None, ""):
+            continue
+        model_field = field.get_field(model) if model._has_field(field.field_name) else None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            parts.extend(str(p) for p in model_field.get_searchable_content(value))
+        else:
+            parts.append(str(value))
+    text = "\n".join(html.unescape(strip_tags(part)).strip() for part in parts)
+    return text[:TEXT_MAX_LENGTH]
+
+
+def build_entry(page) -> SearchEntry:
+    """The search entry of a (specific) page of a registered type."""
+    content_type = registry.for_model(type(page))
+    date = getattr(page, content_type.date_field, None) if content_type.date_field else None
+    if date is None and page.first_published_at:
+        date = page.first_published_at.date()
+    text = _searchable_text(page)
+    document_number = getattr(page, "document_number", "") or ""
+    return SearchEntry(
+        page_id=page.pk,
+        kind=content_type.kind,
+        locale_id=page.locale_id,
+        display_title=page.title,
+        url=page.get_url() or page.url_path,
+        text=text,
+        document_number=document_number,
+        agency_id=getattr(page, "agency_id", None),
+        theme_category_id=getattr(page, "theme_category_id", None),
+        date=date,
+        year=date.year if date else None,
+        validity=getattr(page, "validity", "") or "",
+        title=index_text(page.title),
+        words=index_text(f"{document_number}\n{text}"),
+    )
+
+
+def _registered(pages):
+    return pages.filter(content_type__in=list(indexed_content_types()), alias_of__isnull=True)
+
+
+def sync_pages(page_ids: Iterable[int], *, refresh: bool = True) -> tuple[int, int]:
+    """Add, update or remove the entries of ``page_ids``; ``(written, removed)``.
+
+    ``refresh=False`` writes only the pages that have no entry yet (for descendants, whose own
+    content did not change).
+    """
+    page_ids = set(page_ids)
+    if not page_ids:
+        return 0, 0
+    visible = set(_registered(visible_pages().filter(pk__in=page_ids)).values_list("pk", flat=True))
+    existing = set(SearchEntry.objects.filter(pk__in=page_ids).values_list("pk", flat=True))
+    removed = existing - visible
+    if removed:
+        SearchEntry.objects.filter(pk__in=removed).delete()
+    to_write = visible if refresh else visible - existing
+    written = write_entries(to_write)
+    record_changes(removed | to_write)
+    return written, len(removed)
+
+
+def write_entries(page_ids, progress: Callable[[int], None] | None = None) -> int:
+    backend = database_backend()
+    page_ids = sorted(page_ids)
+    count = 0
+    for start in range(0, len(page_ids), CHUNK):
+        chunk = page_ids[start : start + CHUNK]
+        pages = Page.objects.filter(pk__in=chunk).specific().select_related("locale")
+        entries = [build_entry(page) for page in pages]
+        SearchEntry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=[
+                f.attname
+                for f in SearchEntry._meta.concrete_fields
+                if not f.primary_key and f.name != "updated_at"
+            ],
+        )
+        backend.add_bulk(SearchEntry, entries)
+        count += len(entries)
+        if progress:
+            progress(len(entries))
+    return count
+
+
+def sync_subtree(page, *, refresh_self: bool = True) -> tuple[int, int]:
+    """Bring a page and everything below it to the right state.
+
+    The page itself is rewritten; its descendants are only added or removed (two queries when
+    nothing below it changed), or rewritten when ``refresh_descendants`` is needed by a move.
+    """
+    written, removed = sync_pages([page.pk], refresh=refresh_self)
+    below = Page.objects.descendant_of(page)
+    visible = set(_registered(visible_pages().descendant_of(page)).values_list("pk", flat=True))
+    existing = set(
+        SearchEntry.objects.filter(page__in=below.values("pk")).values_list("pk", flat=True)
+    )
+    gone = existing - visible
+    if gone:
+        SearchEntry.objects.filter(pk__in=gone).delete()
+    new = visible - existing
+    written += write_entries(new)
+    record_changes(gone | new)
+    return written, removed + len(gone)
+
+
+def refresh_subtree(page) -> int:
+    """Rewrite the entries below ``page`` (their addresses changed after a move or a rename)."""
+    ids = set(
+        SearchEntry.objects.filter(
+            page__in=Page.objects.descendant_of(page, inclusive=True).values("pk")
+        ).values_list("pk", flat=True)
+    )
+    written = write_entries(ids)
+    record_changes(ids)
+    return written
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Rewrite every entry from the pages (the database backend's part of a rebuild)."""
+    visible = set(_registered(visible_pages()).values_list("pk", flat=True))
+    with transaction.atomic():
+        SearchEntry.objects.exclude(pk__in=visible).delete()
+        return write_entries(visible, progress)
+
+
+# Elasticsearch receives the changes after the transaction commits; what it could not take
+# stays in IndexChange for push_pending (the daily command, or the index command's "sync").
+
+
+def _elasticsearch_enabled() -> bool:
+    return app_settings.SEARCH_BACKEND == "elasticsearch"
+
+
+def record_changes(page_ids) -> None:
+    if not page_ids or not _elasticsearch_enabled():
+        return
+    IndexChange.objects.bulk_create(
+        [IndexChange(page_id=pk) for pk in page_ids], ignore_conflicts=True
+    )
+    transaction.on_commit(push_pending)
+
+
+def push_pending(on=None) -> str:
+    """Send the recorded changes to Elasticsearch; keep them when it cannot take them."""
+    if not _elasticsearch_enabled():
+        return "search backend is the database: nothing to send"
+    from .backends.elasticsearch import ElasticsearchUnavailable, apply_changes
+
+    page_ids = list(IndexChange.objects.values_list("page_id", flat=True)[:5000])
+    if not page_ids:
+        return "no changes to send"
+    try:
+        apply_changes(page_ids)
+    except ElasticsearchUnavailable as error:
+        logger.warning("Search server unavailable, %d changes kept: %s", len(page_ids), error)
+        return f"search server unavailable; {len(page_ids)} changes kept for later"
+    IndexChange.objects.filter(page_id__in=page_ids).delete()
+    return f"{len(page_ids)} changes sent"

@@ -1,0 +1,271 @@
+"""The public search on both backends: Chinese words, facets, 二次搜索, leaks, bad input."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from gov_disclosure.search import indexing
+from gov_disclosure.search.models import SearchEntry
+from gov_disclosure.search.segmentation import index_text, query_terms
+
+from .search_support import Corpus, backend  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(root_page):
+    return Corpus(root_page)
+
+
+def titles(response):
+    html = response.content.decode()
+    return [
+        re.sub(r"<[^>]+>", "", t)
+        for t in re.findall(r'class="gds-hit__title"><a [^>]*>(.*?)</a>', html)
+    ]
+
+
+def facet_counts(response, name):
+    return {
+        choice.label: choice.count
+        for facet_name, _label, choices in response.context["facets"]
+        if facet_name == name
+        for choice in choices
+    }
+
+
+def test_segmentation_splits_chinese_words_at_index_and_query_time():
+    indexed = index_text("关于加强环境保护工作的通知").split()
+    assert {"环境", "保护", "环境保护", "工作", "通知"} <= set(indexed)
+    assert query_terms("环境保护 工作") == ["环境保护", "工作"]
+    # Traditional characters and full-width letters become the indexed form.
+    assert query_terms("環境保護") == ["环境保护"]
+    assert query_terms("ＡＢＣ１２３") == ["abc123"]
+    assert query_terms("!!! ，。") == []
+
+
+def test_a_word_inside_a_chinese_title_is_found(client, corpus, backend):
+    backend.sync()
+    response = client.get("/search/", {"q": "环境保护"})
+    assert response.status_code == 200
+    assert titles(response) == ["示范县人民政府关于加强环境保护工作的通知"]
+    response = client.get("/search/", {"q": "保护"})
+    assert set(titles(response)) == {
+        "示范县人民政府关于加强环境保护工作的通知",
+        "示范县饮用水水源地保护管理办法",
+    }
+
+
+def test_the_document_number_and_the_body_are_searched(client, corpus, backend):
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "示教发〔2025〕1号"})) == [
+        "示范县义务教育学校招生入学工作实施办法"
+    ]
+
+
+def test_traditional_characters_find_simplified_text(client, corpus, backend):
+    backend.sync()
+    response = client.get("/search/", {"q": "環境保護"})
+    assert titles(response) == ["示范县人民政府关于加强环境保护工作的通知"]
+    assert "环境保护" in response.content.decode()  # says what it searched for
+
+
+def test_matches_are_highlighted_and_escaped(client, corpus, backend):
+    corpus.env.title = "<script>alert(1)</script>环境保护通知"
+    corpus.env.save_revision().publish()
+    backend.sync()
+    html = client.get("/search/", {"q": "环境保护"}).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark>环境保护</mark>" in html
+
+
+def test_facets_count_the_results_and_ignore_their_own_choice(client, corpus, backend):
+    backend.sync()
+    response = client.get("/search/", {"q": "示范县"})
+    assert facet_counts(response, "agency") == {"示范县生态环境局": 2, "示范县教育局": 1}
+    assert (
+        facet_counts(response, "kind") == {"政策文件": 3}
+        or sum(facet_counts(response, "kind").values()) == 3
+    )
+    # Choosing an agency narrows the results but the agency facet still offers the others.
+    response = client.get("/search/", {"q": "示范县", "agency": corpus.edu_agency.pk})
+    assert titles(response) == ["示范县义务教育学校招生入学工作实施办法"]
+    assert facet_counts(response, "agency") == {"示范县生态环境局": 2, "示范县教育局": 1}
+    assert facet_counts(response, "year") == {"2025": 1}
+
+
+def test_a_theme_category_includes_its_subcategories(client, corpus, backend):
+    backend.sync()
+    response = client.get("/search/", {"q": "示范县"})
+    assert facet_counts(response, "category")["城乡建设、环境保护"] == 2
+    response = client.get("/search/", {"q": "示范县", "category": corpus.theme.pk})
+    assert set(titles(response)) == {
+        "示范县人民政府关于加强环境保护工作的通知",
+        "示范县饮用水水源地保护管理办法",
+    }
+    # The chosen category is shown with its subcategories' counts.
+    assert facet_counts(response, "category") == {"城乡建设、环境保护": 2, "环境监测": 1}
+
+
+def test_sort_by_date_and_by_relevance(client, corpus, backend):
+    backend.sync()
+    by_date = titles(client.get("/search/", {"q": "示范县", "sort": "date"}))
+    assert by_date == [
+        "示范县义务教育学校招生入学工作实施办法",
+        "示范县人民政府关于加强环境保护工作的通知",
+        "示范县饮用水水源地保护管理办法",
+    ]
+    assert len(titles(client.get("/search/", {"q": "示范县"}))) == 3
+
+
+def test_search_within_the_results(client, corpus, backend):
+    backend.sync()
+    first = client.get("/search/", {"q": "示范县"})
+    state = first.context["state"]
+    response = client.get("/search/", {"q": "保护", "within": "1", "state": state})
+    assert response.status_code == 302
+    url = response["Location"]
+    assert "wq=" in url
+    narrowed = client.get("/search/" + url)
+    assert set(titles(narrowed)) == {
+        "示范县人民政府关于加强环境保护工作的通知",
+        "示范县饮用水水源地保护管理办法",
+    }
+    assert "示范县" in narrowed.content.decode()  # says what it searches within
+    # The address can be shared: the same results without the form.
+    again = client.get("/search/", {"q": "水源地", "wq": ["示范县", "保护"]})
+    assert titles(again) == ["示范县饮用水水源地保护管理办法"]
+
+
+def test_nothing_found_gives_advice(client, corpus, backend):
+    backend.sync()
+    with translation.override("zh-hans"):
+        response = client.get("/search/", {"q": "航天发射"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert "航天发射" in html and "gds-nothing" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "环境" * 500},
+        {"q": "环境", "page": "100000"},
+        {"q": "环境", "page": "-3"},
+        {"q": "环境", "page": "abc"},
+        {"q": "环境", "agency": "abc"},
+        {"q": "环境", "agency": "999999999999999999999"},
+        {"q": "环境", "year": "0"},
+        {"q": "环境", "kind": "<script>"},
+        {"q": "环境", "validity": "x" * 300},
+        {"q": "环境", "category": "99999"},
+        {"q": "环境", "sort": "drop table"},
+        {"q": "' OR 1=1 --"},
+        {"q": 'title:"环境" AND NOT * ( ) ^ ~ NEAR/2 {}[]'},
+        {"q": "\x00\u200b\ufeff"},
+        {"q": "环境", "wq": ["保护"] * 20},
+        {"q": "环境", "within": "1", "state": "%%%zz=&&q=" + "x" * 5000},
+    ],
+)
+def test_bad_input_gets_a_normal_page(client, corpus, backend, params):
+    backend.sync()
+    response = client.get("/search/", params, follow=True)
+    assert response.status_code == 200
+
+
+def test_page_past_the_end_shows_the_last_page(client, corpus, backend, settings):
+    settings.GOV_DISCLOSURE_SEARCH_PAGE_SIZE = 2
+    backend.sync()
+    response = client.get("/search/", {"q": "示范县", "page": "100000"})
+    assert response.context["page_obj"].number == 2
+    assert len(titles(response)) == 1
+
+
+def test_nothing_hidden_is_found_or_counted(client, corpus, backend):
+    backend.sync()
+    response = client.get("/search/", {"q": "环境保护"})
+    found = titles(response)
+    for case, page in corpus.hidden.items():
+        assert page.title not in found, case
+    assert "示范县保密局" not in facet_counts(response, "agency")
+    # Browsing by agency (no words) does not reveal the hidden pages either.
+    response = client.get("/search/", {"agency": corpus.secret_agency.pk})
+    assert titles(response) == []
+    assert sum(
+        c for c in facet_counts(client.get("/search/", {"q": "环境"}), "kind").values()
+    ) == len(titles(client.get("/search/", {"q": "环境"})))
+
+
+def test_hiding_a_page_later_removes_it(client, corpus, backend):
+    from .search_support import restrict
+
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "水源地"}))
+    corpus.water.unpublish()
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "水源地"})) == []
+    corpus.water.save_revision().publish()
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "水源地"}))
+    restrict(corpus.library, "login")
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "水源地"})) == []
+    corpus.library.get_view_restrictions().delete()
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "水源地"}))
+
+
+def test_moving_a_page_under_a_private_section_removes_it(client, corpus, backend):
+    from .document_factories import DocumentLibraryPageFactory
+    from .search_support import restrict
+
+    private = DocumentLibraryPageFactory(parent=corpus.portal, title="内部库")
+    restrict(private, "login")
+    backend.sync()
+    corpus.water.move(private, pos="last-child")
+    backend.sync()
+    assert titles(client.get("/search/", {"q": "水源地"})) == []
+
+
+def test_the_index_follows_renames_and_moves(client, corpus, backend):
+    from .document_factories import DocumentLibraryPageFactory
+
+    other = DocumentLibraryPageFactory(parent=corpus.portal, title="另一文件库", slug="lingyi")
+    corpus.school.move(other, pos="last-child")
+    backend.sync()
+    hit = client.get("/search/", {"q": "招生"}).context["hits"][0]
+    assert hit.url.startswith(other.url)
+
+
+def test_rebuild_writes_exactly_the_visible_pages(corpus):
+    SearchEntry.objects.all().delete()
+    assert indexing.rebuild() == 4
+    assert set(SearchEntry.objects.values_list("display_title", flat=True)) == {
+        corpus.env.title,
+        corpus.water.title,
+        corpus.school.title,
+        corpus.article.title,
+    }
+
+
+def test_republishing_a_section_rewrites_only_what_changed(corpus, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        indexing.sync_subtree(corpus.library, refresh_self=False)
+
+
+def test_the_search_page_makes_a_fixed_number_of_queries(
+    client, corpus, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        response = client.get("/search/", {"q": "示范县", "category": corpus.theme.pk})
+    assert response.status_code == 200
+
+
+def test_the_empty_search_page(client, db):
+    response = client.get("/search/")
+    assert response.status_code == 200
+    assert "X-Robots-Tag" not in response
+    assert not response.context["searched"]
