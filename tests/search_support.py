@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
@@ -30,8 +29,8 @@ class Backend:
             elasticsearch.refresh()
 
 
-@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.search_server)])
-def backend(request, settings):
+def start_backend(request):
+    """For the ``search_backend`` fixture of conftest.py (database, then Elasticsearch)."""
     if request.param == "elasticsearch":
         request.getfixturevalue("elasticsearch_settings")
         from gov_disclosure.search.backends import elasticsearch

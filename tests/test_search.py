@@ -9,7 +9,7 @@ from gov_disclosure.search import indexing
 from gov_disclosure.search.models import SearchEntry
 from gov_disclosure.search.segmentation import index_text, query_terms
 
-from .search_support import Corpus, backend  # noqa: F401  (fixture)
+from .search_support import Corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,8 @@ def test_segmentation_splits_chinese_words_at_index_and_query_time():
     assert query_terms("!!! ，。") == []
 
 
-def test_a_word_inside_a_chinese_title_is_found(client, corpus, backend):
-    backend.sync()
+def test_a_word_inside_a_chinese_title_is_found(client, corpus, search_backend):
+    search_backend.sync()
     response = client.get("/search/", {"q": "环境保护"})
     assert response.status_code == 200
     assert titles(response) == ["示范县人民政府关于加强环境保护工作的通知"]
@@ -58,31 +58,31 @@ def test_a_word_inside_a_chinese_title_is_found(client, corpus, backend):
     }
 
 
-def test_the_document_number_and_the_body_are_searched(client, corpus, backend):
-    backend.sync()
+def test_the_document_number_and_the_body_are_searched(client, corpus, search_backend):
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "示教发〔2025〕1号"})) == [
         "示范县义务教育学校招生入学工作实施办法"
     ]
 
 
-def test_traditional_characters_find_simplified_text(client, corpus, backend):
-    backend.sync()
+def test_traditional_characters_find_simplified_text(client, corpus, search_backend):
+    search_backend.sync()
     response = client.get("/search/", {"q": "環境保護"})
     assert titles(response) == ["示范县人民政府关于加强环境保护工作的通知"]
     assert "环境保护" in response.content.decode()  # says what it searched for
 
 
-def test_matches_are_highlighted_and_escaped(client, corpus, backend):
+def test_matches_are_highlighted_and_escaped(client, corpus, search_backend):
     corpus.env.title = "<script>alert(1)</script>环境保护通知"
     corpus.env.save_revision().publish()
-    backend.sync()
+    search_backend.sync()
     html = client.get("/search/", {"q": "环境保护"}).content.decode()
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark>环境保护</mark>" in html
 
 
-def test_facets_count_the_results_and_ignore_their_own_choice(client, corpus, backend):
-    backend.sync()
+def test_facets_count_the_results_and_ignore_their_own_choice(client, corpus, search_backend):
+    search_backend.sync()
     response = client.get("/search/", {"q": "示范县"})
     assert facet_counts(response, "agency") == {"示范县生态环境局": 2, "示范县教育局": 1}
     assert (
@@ -96,8 +96,8 @@ def test_facets_count_the_results_and_ignore_their_own_choice(client, corpus, ba
     assert facet_counts(response, "year") == {"2025": 1}
 
 
-def test_a_theme_category_includes_its_subcategories(client, corpus, backend):
-    backend.sync()
+def test_a_theme_category_includes_its_subcategories(client, corpus, search_backend):
+    search_backend.sync()
     response = client.get("/search/", {"q": "示范县"})
     assert facet_counts(response, "category")["城乡建设、环境保护"] == 2
     response = client.get("/search/", {"q": "示范县", "category": corpus.theme.pk})
@@ -109,8 +109,8 @@ def test_a_theme_category_includes_its_subcategories(client, corpus, backend):
     assert facet_counts(response, "category") == {"城乡建设、环境保护": 2, "环境监测": 1}
 
 
-def test_sort_by_date_and_by_relevance(client, corpus, backend):
-    backend.sync()
+def test_sort_by_date_and_by_relevance(client, corpus, search_backend):
+    search_backend.sync()
     by_date = titles(client.get("/search/", {"q": "示范县", "sort": "date"}))
     assert by_date == [
         "示范县义务教育学校招生入学工作实施办法",
@@ -120,8 +120,8 @@ def test_sort_by_date_and_by_relevance(client, corpus, backend):
     assert len(titles(client.get("/search/", {"q": "示范县"}))) == 3
 
 
-def test_search_within_the_results(client, corpus, backend):
-    backend.sync()
+def test_search_within_the_results(client, corpus, search_backend):
+    search_backend.sync()
     first = client.get("/search/", {"q": "示范县"})
     state = first.context["state"]
     response = client.get("/search/", {"q": "保护", "within": "1", "state": state})
@@ -139,8 +139,8 @@ def test_search_within_the_results(client, corpus, backend):
     assert titles(again) == ["示范县饮用水水源地保护管理办法"]
 
 
-def test_nothing_found_gives_advice(client, corpus, backend):
-    backend.sync()
+def test_nothing_found_gives_advice(client, corpus, search_backend):
+    search_backend.sync()
     with translation.override("zh-hans"):
         response = client.get("/search/", {"q": "航天发射"})
     html = response.content.decode()
@@ -170,22 +170,22 @@ def test_nothing_found_gives_advice(client, corpus, backend):
         {"q": "环境", "within": "1", "state": "%%%zz=&&q=" + "x" * 5000},
     ],
 )
-def test_bad_input_gets_a_normal_page(client, corpus, backend, params):
-    backend.sync()
+def test_bad_input_gets_a_normal_page(client, corpus, search_backend, params):
+    search_backend.sync()
     response = client.get("/search/", params, follow=True)
     assert response.status_code == 200
 
 
-def test_page_past_the_end_shows_the_last_page(client, corpus, backend, settings):
+def test_page_past_the_end_shows_the_last_page(client, corpus, search_backend, settings):
     settings.GOV_DISCLOSURE_SEARCH_PAGE_SIZE = 2
-    backend.sync()
+    search_backend.sync()
     response = client.get("/search/", {"q": "示范县", "page": "100000"})
     assert response.context["page_obj"].number == 2
     assert len(titles(response)) == 1
 
 
-def test_nothing_hidden_is_found_or_counted(client, corpus, backend):
-    backend.sync()
+def test_nothing_hidden_is_found_or_counted(client, corpus, search_backend):
+    search_backend.sync()
     response = client.get("/search/", {"q": "环境保护"})
     found = titles(response)
     for case, page in corpus.hidden.items():
@@ -199,43 +199,43 @@ def test_nothing_hidden_is_found_or_counted(client, corpus, backend):
     ) == len(titles(client.get("/search/", {"q": "环境"})))
 
 
-def test_hiding_a_page_later_removes_it(client, corpus, backend):
+def test_hiding_a_page_later_removes_it(client, corpus, search_backend):
     from .search_support import restrict
 
-    backend.sync()
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "水源地"}))
     corpus.water.unpublish()
-    backend.sync()
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "水源地"})) == []
     corpus.water.save_revision().publish()
-    backend.sync()
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "水源地"}))
     restrict(corpus.library, "login")
-    backend.sync()
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "水源地"})) == []
     corpus.library.get_view_restrictions().delete()
-    backend.sync()
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "水源地"}))
 
 
-def test_moving_a_page_under_a_private_section_removes_it(client, corpus, backend):
+def test_moving_a_page_under_a_private_section_removes_it(client, corpus, search_backend):
     from .document_factories import DocumentLibraryPageFactory
     from .search_support import restrict
 
     private = DocumentLibraryPageFactory(parent=corpus.portal, title="内部库")
     restrict(private, "login")
-    backend.sync()
+    search_backend.sync()
     corpus.water.move(private, pos="last-child")
-    backend.sync()
+    search_backend.sync()
     assert titles(client.get("/search/", {"q": "水源地"})) == []
 
 
-def test_the_index_follows_renames_and_moves(client, corpus, backend):
+def test_the_index_follows_renames_and_moves(client, corpus, search_backend):
     from .document_factories import DocumentLibraryPageFactory
 
     other = DocumentLibraryPageFactory(parent=corpus.portal, title="另一文件库", slug="lingyi")
     corpus.school.move(other, pos="last-child")
-    backend.sync()
+    search_backend.sync()
     hit = client.get("/search/", {"q": "招生"}).context["hits"][0]
     assert hit.url.startswith(other.url)
 
@@ -269,3 +269,22 @@ def test_the_empty_search_page(client, db):
     assert response.status_code == 200
     assert "X-Robots-Tag" not in response
     assert not response.context["searched"]
+
+
+def test_the_index_command_rebuilds_and_reports(corpus):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    SearchEntry.objects.all().delete()
+    out = StringIO()
+    call_command("gov_disclosure_search_index", "rebuild", stdout=out)
+    assert "[" + "#" * 30 + "] 4/4" in out.getvalue()
+    assert SearchEntry.objects.count() == 4
+    out = StringIO()
+    call_command("gov_disclosure_search_index", "status", stdout=out)
+    assert "Entries in the database index: 4" in out.getvalue()
+    assert "Publicly visible pages of the registered types: 4" in out.getvalue()
+    out = StringIO()
+    call_command("gov_disclosure_search_index", "sync", stdout=out)
+    assert "nothing to send" in out.getvalue()

@@ -5,7 +5,6 @@ from typing import Any
 from gov_disclosure.app_settings import (
     Setting,
     app_settings,
-    non_empty_str,
     positive_int,
     register,
     string,
@@ -32,6 +31,14 @@ def _options(value: Any) -> str | None:
     return None if isinstance(value, dict) else "a dict of keyword arguments for Elasticsearch()"
 
 
+def _index_prefix(value: Any) -> str | None:
+    import re
+
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,100}", value):
+        return "lower-case letters, digits, '_' and '-' (an Elasticsearch index name)"
+    return None
+
+
 def _seconds(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 60:
         return "a number of seconds between 0 and 60"
@@ -45,7 +52,7 @@ register(
     Setting("SEARCH_ELASTICSEARCH_URLS", ["http://127.0.0.1:9200"], _urls),
     # Passed to elasticsearch.Elasticsearch(): basic_auth, api_key, ca_certs, verify_certs, …
     Setting("SEARCH_ELASTICSEARCH_OPTIONS", {}, _options),
-    Setting("SEARCH_INDEX_PREFIX", "gov_disclosure", non_empty_str),
+    Setting("SEARCH_INDEX_PREFIX", "gov_disclosure", _index_prefix),
     # An analyzer installed on the cluster for a finer sub-field: "smartcn", "ik_max_word" or "".
     Setting("SEARCH_FINE_ANALYZER", "", string),
     # How long a search may wait for the search server before the database answers instead.

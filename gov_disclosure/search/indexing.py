@@ -183,6 +183,10 @@ def refresh_subtree(page) -> int:
     return written
 
 
+def visible_count() -> int:
+    return _registered(visible_pages()).count()
+
+
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
     """Rewrite every entry from the pages (the database backend's part of a rebuild)."""
     visible = set(_registered(visible_pages()).values_list("pk", flat=True))
