@@ -59,16 +59,15 @@ def indexed_content_types():
 
 def _searchable_text(page) -> str:
     parts: list[str] = []
-    model = type(page)
-    for field in model.get_search_fields():
+    for field in type(page).get_search_fields():
         if not isinstance(field, index.SearchField) or field.field_name == "title":
             continue
+        # Stream and rich text fields come back as their searchable text (a list of strings).
         value = field.get_value(page)
         if value in (None, ""):
             continue
-        model_field = field.get_field(model) if model._has_field(field.field_name) else None
-        if model_field is not None and hasattr(model_field, "get_searchable_content"):
-            parts.extend(str(p) for p in model_field.get_searchable_content(value))
+        if isinstance(value, list | tuple):
+            parts.extend(str(part) for part in value if part)
         else:
             parts.append(str(value))
     text = "\n".join(html.unescape(strip_tags(part)).strip() for part in parts)
