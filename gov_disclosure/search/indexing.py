@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
@@ -205,8 +206,14 @@ def _elasticsearch_enabled() -> bool:
 def record_changes(page_ids) -> None:
     if not page_ids or not _elasticsearch_enabled():
         return
+    # A change recorded again gets a new time, so that push_pending, which deletes only what
+    # was recorded before it read the entries, keeps it for the next push.
+    now = timezone.now()
     IndexChange.objects.bulk_create(
-        [IndexChange(page_id=pk) for pk in page_ids], ignore_conflicts=True
+        [IndexChange(page_id=pk, created_at=now) for pk in page_ids],
+        update_conflicts=True,
+        unique_fields=["page_id"],
+        update_fields=["created_at"],
     )
     transaction.on_commit(push_pending)
 
@@ -217,6 +224,7 @@ def push_pending(on=None) -> str:
         return "search backend is the database: nothing to send"
     from .backends.elasticsearch import ElasticsearchUnavailable, apply_changes
 
+    read_at = timezone.now()
     page_ids = list(IndexChange.objects.values_list("page_id", flat=True)[:5000])
     if not page_ids:
         return "no changes to send"
@@ -225,5 +233,5 @@ def push_pending(on=None) -> str:
     except ElasticsearchUnavailable as error:
         logger.warning("Search server unavailable, %d changes kept: %s", len(page_ids), error)
         return f"search server unavailable; {len(page_ids)} changes kept for later"
-    IndexChange.objects.filter(page_id__in=page_ids).delete()
+    IndexChange.objects.filter(page_id__in=page_ids, created_at__lte=read_at).delete()
     return f"{len(page_ids)} changes sent"

@@ -8,6 +8,7 @@ Elasticsearch, so that a search server that is down loses nothing.
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -83,7 +84,7 @@ class IndexChange(models.Model):
     """A page whose search entry changed and has not yet reached Elasticsearch."""
 
     page_id = models.BigIntegerField(unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("search index change")

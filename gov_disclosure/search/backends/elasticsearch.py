@@ -258,7 +258,7 @@ def _bulk(client: Elasticsearch, operations: list[dict], action: str) -> int:
         (op_type, result), *_ = item.items()
         status = result.get("status", 500)
         error = result.get("error")
-        if not error or (op_type == "delete" and status == 404) or status == 409:
+        if not error or (op_type, status) in (("delete", 404), ("create", 409)):
             done += 1
             continue
         reason = error.get("reason", error) if isinstance(error, dict) else error
@@ -269,12 +269,15 @@ def _bulk(client: Elasticsearch, operations: list[dict], action: str) -> int:
     return done
 
 
-def _index_operations(index: str, entries: Iterable[SearchEntry], op_type="index") -> list:
+def _documents(entries: Iterable[SearchEntry]) -> list[tuple[str, dict]]:
     doc_class = document_class(app_settings.SEARCH_FINE_ANALYZER)
+    return [(str(entry.page_id), doc_class.from_entry(entry).to_dict()) for entry in entries]
+
+
+def _write_operations(index: str, documents, op_type: str = "index") -> list[dict]:
     operations = []
-    for entry in entries:
-        operations.append({op_type: {"_index": index, "_id": str(entry.page_id)}})
-        operations.append(doc_class.from_entry(entry).to_dict())
+    for doc_id, body in documents:
+        operations += [{op_type: {"_index": index, "_id": doc_id}}, body]
     return operations
 
 
@@ -308,11 +311,13 @@ def apply_changes(page_ids: Iterable[int]) -> None:
         raise ElasticsearchUnavailable(f"the index {alias} does not exist: run a rebuild")
     for chunk in _chunks(page_ids, CHUNK):
         entries = list(SearchEntry.objects.filter(pk__in=chunk))
-        gone = set(chunk) - {entry.page_id for entry in entries}
+        documents = _documents(entries)
+        gone = sorted(set(chunk) - {entry.page_id for entry in entries})
         operations = []
+        # During a rebuild, the index being filled gets the change too.
         for index in serving + building:
-            operations += _index_operations(index, entries)
-            operations += [{"delete": {"_index": index, "_id": str(pk)}} for pk in sorted(gone)]
+            operations += _write_operations(index, documents)
+            operations += [{"delete": {"_index": index, "_id": str(pk)}} for pk in gone]
         _bulk(client, operations, "apply the changes")
 
 
@@ -336,7 +341,9 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
         rows = SearchEntry.objects.order_by("pk").iterator(chunk_size=CHUNK)
         for chunk in _chunks(rows, CHUNK):
             # "create": a change written meanwhile by apply_changes is newer than this row.
-            count += _bulk(client, _index_operations(concrete, chunk, "create"), "rebuild")
+            count += _bulk(
+                client, _write_operations(concrete, _documents(chunk), "create"), "rebuild"
+            )
             # A row deleted after it was read: its change may already have been applied.
             ids = [entry.page_id for entry in chunk]
             kept = set(SearchEntry.objects.filter(pk__in=ids).values_list("pk", flat=True))
@@ -404,8 +411,19 @@ def status() -> dict:
         if not serving:
             result["error"] = "the index does not exist: run a rebuild"
             return result
-        with _unavailable_on_error("count the documents"):
+        with _unavailable_on_error("read the index"):
             result["documents"] = client.count(index=alias)["count"]
+            mappings = client.indices.get_mapping(index=alias)
+        # The mapping follows SEARCH_FINE_ANALYZER only after a rebuild.
+        wanted = app_settings.SEARCH_FINE_ANALYZER or None
+        for name in serving:
+            title = mappings[name]["mappings"].get("properties", {}).get("title", {})
+            analyzer_in_index = title.get("fields", {}).get("fine", {}).get("analyzer")
+            if analyzer_in_index != wanted:
+                result["error"] = (
+                    f"the index has fine analyzer {analyzer_in_index!r}, the settings "
+                    f"{wanted!r}: run a rebuild"
+                )
     except ElasticsearchUnavailable as error:
         result["error"] = str(error)
     return result

@@ -67,7 +67,6 @@ class Command(BaseCommand):
             except ElasticsearchUnavailable as error:
                 raise CommandError(f"The search server did not answer: {error}") from error
             bar.finish()
-            IndexChange.objects.all().delete()
             self.stdout.write(f"Elasticsearch index: {sent:,} documents.")
 
     def sync(self):
