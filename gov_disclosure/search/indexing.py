@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
@@ -58,21 +58,40 @@ def indexed_content_types():
     return ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
 
 
-def _searchable_text(page) -> str:
+def _search_field_parts(obj, search_fields, *, own_title: bool) -> list[str]:
     parts: list[str] = []
-    for field in type(page).get_search_fields():
-        if not isinstance(field, index.SearchField) or field.field_name == "title":
+    for field in search_fields:
+        if isinstance(field, index.RelatedFields):
+            # A project's lifecycle records, a meeting's topics and opinions, or a foreign key.
+            related = getattr(obj, field.field_name, None)
+            if related is None:
+                continue
+            for item in related.all() if hasattr(related, "all") else [related]:
+                parts += _search_field_parts(item, field.fields, own_title=False)
+            continue
+        if not isinstance(field, index.SearchField) or (own_title and field.field_name == "title"):
             continue
         # Stream and rich text fields come back as their searchable text (a list of strings).
-        value = field.get_value(page)
+        value = field.get_value(obj)
         if value in (None, ""):
             continue
         if isinstance(value, list | tuple):
             parts.extend(str(part) for part in value if part)
         else:
             parts.append(str(value))
+    return parts
+
+
+def _searchable_text(page) -> str:
+    parts = _search_field_parts(page, type(page).get_search_fields(), own_title=True)
     text = "\n".join(html.unescape(strip_tags(part)).strip() for part in parts)
     return text[:TEXT_MAX_LENGTH]
+
+
+def kind_label(kind: str, language_code: str) -> str:
+    """The name of a content type in a language (people search for 政策解读, 意见征集)."""
+    with translation.override(language_code):
+        return str(registry.get(kind).label)
 
 
 def build_entry(page) -> SearchEntry:
@@ -97,7 +116,9 @@ def build_entry(page) -> SearchEntry:
         year=date.year if date else None,
         validity=getattr(page, "validity", "") or "",
         title=index_text(page.title),
-        words=index_text(f"{document_number}\n{text}"),
+        words=index_text(
+            f"{kind_label(content_type.kind, page.locale.language_code)}\n{document_number}\n{text}"
+        ),
     )
 
 

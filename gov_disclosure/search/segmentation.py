@@ -79,3 +79,35 @@ def query_terms(text: str) -> list[str]:
     if not text:
         return []
     return list(dict.fromkeys(_words(_jieba().cut(text))))
+
+
+def _tiles(word: str, jieba) -> list[str]:
+    """The dictionary words that tile ``word`` end to end (医疗保障 → 医疗 保障), else ``word``."""
+    if len(word) < 4 or not _CJK.search(word):
+        return [word]
+    parts = {part for part in jieba.cut_for_search(word) if 1 < len(part) < len(word)}
+    tiles, start = [], 0
+    while start < len(word):
+        fits = [part for part in parts if word.startswith(part, start)]
+        if not fits:
+            return [word]
+        tiles.append(max(fits, key=len))
+        start += len(tiles[-1])
+    return tiles
+
+
+def match_words(terms, *, lone_characters: bool = True) -> list[str]:
+    """The words an entry must hold for ``terms`` (from ``query_terms``).
+
+    The index holds the short words inside every long word, but a long word only where the
+    text's own segmentation made it (县医疗保障局 is 医疗|保障局; 安全专项检查 has no 安全检查),
+    so a long query word is matched by the short words that make it up. A lone Chinese
+    character (县, 局) is mostly glued to a neighbour in the text (示范县教育局, 生态环境局将);
+    ``lone_characters=False`` drops it when other words remain.
+    """
+    jieba = _jieba()
+    words = list(dict.fromkeys(word for term in terms for word in _tiles(term, jieba)))
+    if lone_characters:
+        return words
+    longer = [word for word in words if not (len(word) == 1 and _CJK.match(word))]
+    return longer or words

@@ -11,6 +11,7 @@ from django.db.models import Count
 from ..highlight import mark, snippet
 from ..indexing import database_backend
 from ..models import SearchEntry
+from ..segmentation import match_words
 from .base import FACETS, Hit, SearchQuery, SearchResult
 
 ORDER_BY_DATE = ("-date", "-page_id")  # undated entries do not exist: see build_entry
@@ -33,7 +34,10 @@ def _matching(query: SearchQuery, filters: dict, *, order_by_relevance: bool):
     if not order_by_relevance:
         rows = rows.order_by(*ORDER_BY_DATE)
     results = database_backend().search(
-        " ".join(query.terms), rows, operator="and", order_by_relevance=order_by_relevance
+        " ".join(match_words(query.terms, lone_characters=False)),
+        rows,
+        operator="and",
+        order_by_relevance=order_by_relevance,
     )
     return results, True
 

@@ -58,10 +58,12 @@ except ImportError:  # elasticsearch < 8.18 ships without the DSL
         analyzer,
     )
 
+from gov_disclosure.registry import registry
+
 from ..app_settings import app_settings
 from ..highlight import SNIPPET_LENGTH, mark, snippet
 from ..models import SearchEntry
-from ..segmentation import to_simplified
+from ..segmentation import match_words, to_simplified
 from .base import FACETS, Hit, SearchQuery, SearchResult, SearchUnavailable
 
 logger = logging.getLogger(__name__)
@@ -137,6 +139,8 @@ class SearchEntryDocument(Document):
         fields={"text": Text(analyzer="cjk"), "chars": Text(analyzer=chars_analyzer)}
     )
     url = Keyword(index=False, doc_values=False)
+    # The content type's name in the entry's language (people search for 政策解读, 意见征集).
+    kind_label = Text(analyzer="cjk")
 
     @classmethod
     def from_entry(cls, entry: SearchEntry) -> SearchEntryDocument:
@@ -157,7 +161,16 @@ class SearchEntryDocument(Document):
             folded=folded if folded != words else None,
             document_number=entry.document_number or None,
             url=entry.url,
+            kind_label=_kind_label(entry),
         )
+
+
+def _kind_label(entry: SearchEntry) -> str:
+    from ..indexing import kind_label
+
+    if entry.kind not in registry:
+        return ""
+    return kind_label(entry.kind, entry.locale.language_code)
 
 
 @lru_cache(maxsize=8)
@@ -310,7 +323,7 @@ def apply_changes(page_ids: Iterable[int]) -> None:
     if not serving:
         raise ElasticsearchUnavailable(f"the index {alias} does not exist: run a rebuild")
     for chunk in _chunks(page_ids, CHUNK):
-        entries = list(SearchEntry.objects.filter(pk__in=chunk))
+        entries = list(SearchEntry.objects.filter(pk__in=chunk).select_related("locale"))
         documents = _documents(entries)
         gone = sorted(set(chunk) - {entry.page_id for entry in entries})
         operations = []
@@ -338,7 +351,9 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
         index.create(using=client)
     try:
         count = 0
-        rows = SearchEntry.objects.order_by("pk").iterator(chunk_size=CHUNK)
+        rows = (
+            SearchEntry.objects.select_related("locale").order_by("pk").iterator(chunk_size=CHUNK)
+        )
         for chunk in _chunks(rows, CHUNK):
             # "create": a change written meanwhile by apply_changes is newer than this row.
             count += _bulk(
@@ -450,7 +465,7 @@ def _term_query(term: str, fine: bool) -> Q:
             fields=["title.chars^3", "text.chars", "folded.chars", "document_number.chars"],
             zero_terms_query="all",
         )
-    fields = ["title^3", "text", "folded", "document_number.text"]
+    fields = ["title^3", "text", "folded", "document_number.text", "kind_label"]
     if fine:
         fields += ["title.fine^3", "text.fine"]
     # "and" in each field: every bigram of the term in the same field. Stop words ("the")
@@ -537,7 +552,7 @@ class ElasticsearchSearch:
         """The search request (without running it)."""
         terms = [term for term in query.terms if term]
         fine = bool(app_settings.SEARCH_FINE_ANALYZER)
-        must = [_term_query(term, fine) for term in terms] or [Q("match_all")]
+        must = [_term_query(word, fine) for word in match_words(terms)] or [Q("match_all")]
         phrases = [
             Q("match_phrase", title={"query": term, "boost": 2})
             for term in terms
