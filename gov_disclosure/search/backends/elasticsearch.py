@@ -31,32 +31,19 @@ from django.utils.safestring import SafeString, mark_safe
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 
-try:
-    from elasticsearch.dsl import (
-        Date,
-        Document,
-        Index,
-        Integer,
-        Keyword,
-        Long,
-        Q,
-        Search,
-        Text,
-        analyzer,
-    )
-except ImportError:  # elasticsearch < 8.18 ships without the DSL
-    from elasticsearch_dsl import (
-        Date,
-        Document,
-        Index,
-        Integer,
-        Keyword,
-        Long,
-        Q,
-        Search,
-        Text,
-        analyzer,
-    )
+# elasticsearch-dsl 8.18+ (a dependency) needs elasticsearch 8.18+, which ships the DSL.
+from elasticsearch.dsl import (
+    Date,
+    Document,
+    Index,
+    Integer,
+    Keyword,
+    Long,
+    Q,
+    Search,
+    Text,
+    analyzer,
+)
 
 from gov_disclosure.registry import registry
 
