@@ -288,3 +288,28 @@ def test_the_index_command_rebuilds_and_reports(corpus):
     out = StringIO()
     call_command("gov_disclosure_search_index", "sync", stdout=out)
     assert "nothing to send" in out.getvalue()
+
+
+def test_a_validity_change_by_date_reaches_the_index(client, corpus, search_backend):
+    from gov_disclosure.documents.models import Validity
+    from gov_disclosure.documents.services import change_validity
+
+    change_validity(corpus.env, Validity.REPEALED, reason="已被新文件替代")
+    search_backend.sync()
+    response = client.get("/search/", {"q": "环境保护"})
+    assert response.context["hits"][0].validity == Validity.REPEALED
+    assert facet_counts(response, "validity") == {str(Validity.REPEALED.label): 1}
+
+
+def test_a_new_search_from_a_results_page_gets_a_clean_address(client, db):
+    response = client.get("/search/", {"q": "养老", "state": "q=示范县&agency=3"})
+    assert response.status_code == 302
+    assert response["Location"] == "?q=%E5%85%BB%E8%80%81"
+
+
+def test_snippets_start_at_a_break_before_the_match():
+    from gov_disclosure.search.highlight import snippet
+
+    text = "示政发〔2024〕21号 2024年1月2日县政府第3次常务会议审议通过 第一条 为加强环境保护，制定本办法。"
+    html = str(snippet(text, ["环境保护"], length=40))
+    assert html.startswith("…为加强<mark>环境保护</mark>")

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from .segmentation import normalize
 
 SNIPPET_LENGTH = 160
+BREAKS = "。；！？，、：） "
 
 
 def _pattern(terms):
@@ -44,7 +45,14 @@ def snippet(text: str, terms, length: int = SNIPPET_LENGTH) -> SafeString:
     pattern = _pattern(terms)
     folded = normalize(text)
     found = pattern.search(folded if len(folded) == len(text) else text) if pattern else None
-    start = max(0, found.start() - length // 4) if found else 0
+    start = 0
+    if found:
+        # Start at the nearest break (sentence, clause, field) before the match, when there is
+        # one close by, rather than in the middle of a number or a word.
+        start = max(0, found.start() - length // 4)
+        breaks = [text.rfind(mark_, start, found.start()) for mark_ in BREAKS]
+        if max(breaks) >= 0:
+            start = max(breaks) + 1
     piece = text[start : start + length]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + length < len(text) else ""

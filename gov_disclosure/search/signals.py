@@ -10,6 +10,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from gov_disclosure.signals import content_changed
+
 from . import indexing
 from .models import SearchEntry
 
@@ -46,6 +48,10 @@ def _on_restriction_changed(sender, instance, **kwargs):
         indexing.sync_subtree(page, refresh_self=False)
 
 
+def _on_content_changed(sender, page_ids, **kwargs):
+    indexing.sync_pages(page_ids)
+
+
 def _on_entry_deleted(sender, instance, **kwargs):
     indexing.record_changes([instance.pk])
 
@@ -63,5 +69,6 @@ def connect():
             sender=PageViewRestriction,
             dispatch_uid=f"gd_search_restriction_{signal is post_save}",
         )
+    content_changed.connect(_on_content_changed, dispatch_uid="gd_search_content_changed")
     post_delete.connect(_on_entry_deleted, sender=SearchEntry, dispatch_uid="gd_search_entry")
     _connected = True

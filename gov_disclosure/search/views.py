@@ -109,8 +109,12 @@ def _category_counts(counts: dict, categories: dict, selected) -> tuple[dict, li
 
 @require_safe
 def search_view(request):
-    if request.GET.get("within") and "state" in request.GET:
-        return _within_redirect(request)
+    if "state" in request.GET:
+        if request.GET.get("within"):
+            return _within_redirect(request)
+        # A new search from the box of a results page: only its words, in a clean address.
+        words = request.GET.get("q", "")
+        return HttpResponseRedirect("?" + urlencode({"q": words}) if words.strip() else "?")
 
     locale = Locale.get_active()
     categories = {
