@@ -310,6 +310,25 @@ def test_a_new_search_from_a_results_page_gets_a_clean_address(client, db):
 def test_snippets_start_at_a_break_before_the_match():
     from gov_disclosure.search.highlight import snippet
 
-    text = "示政发〔2024〕21号 2024年1月2日县政府第3次常务会议审议通过 第一条 为加强环境保护，制定本办法。"
+    text = (
+        "示政发〔2024〕21号 2024年1月2日县政府第3次常务会议审议通过 "
+        "第一条 为加强环境保护，制定本办法。"
+    )
     html = str(snippet(text, ["环境保护"], length=40))
     assert html.startswith("…为加强<mark>环境保护</mark>")
+
+
+def test_the_page_answers_from_the_database_when_the_search_server_is_down(
+    client, corpus, settings
+):
+    from .search_server import free_port
+
+    settings.GOV_DISCLOSURE_SEARCH_BACKEND = "elasticsearch"
+    settings.GOV_DISCLOSURE_SEARCH_ELASTICSEARCH_URLS = [f"http://127.0.0.1:{free_port()}"]
+    settings.GOV_DISCLOSURE_SEARCH_TIMEOUT = 0.5
+    with translation.override("zh-hans"):
+        response = client.get("/search/", {"q": "环境保护"})
+    assert response.status_code == 200
+    assert response.context["degraded"]
+    assert titles(response) == ["示范县人民政府关于加强环境保护工作的通知"]
+    assert "搜索服务器暂时没有响应" in response.content.decode()
