@@ -12,9 +12,9 @@ class SearchConfig(AppConfig):
         from gov_disclosure.registry import registry
 
         from . import app_settings, signals  # noqa: F401  (settings and receivers)
-        from .indexing import push_pending
+        from .indexing import daily
 
         signals.connect()
         registry.register_daily_task(
-            "search.pending", push_pending, label=_("Search index: changes not yet sent")
+            "search.index", daily, label=_("Search index: checked against the pages")
         )

@@ -19,7 +19,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from gov_disclosure.registry import registry
@@ -94,8 +94,9 @@ def kind_label(kind: str, language_code: str) -> str:
         return str(registry.get(kind).label)
 
 
-def build_entry(page) -> SearchEntry:
+def build_entry(page, language_code: str | None = None) -> SearchEntry:
     """The search entry of a (specific) page of a registered type."""
+    language_code = language_code or page.locale.language_code
     content_type = registry.for_model(type(page))
     date = getattr(page, content_type.date_field, None) if content_type.date_field else None
     if date is None and page.first_published_at:
@@ -117,7 +118,7 @@ def build_entry(page) -> SearchEntry:
         validity=getattr(page, "validity", "") or "",
         title=index_text(page.title),
         words=index_text(
-            f"{kind_label(content_type.kind, page.locale.language_code)}\n{document_number}\n{text}"
+            f"{kind_label(content_type.kind, language_code)}\n{document_number}\n{text}"
         ),
     )
 
@@ -149,11 +150,14 @@ def sync_pages(page_ids: Iterable[int], *, refresh: bool = True) -> tuple[int, i
 def write_entries(page_ids, progress: Callable[[int], None] | None = None) -> int:
     backend = database_backend()
     page_ids = sorted(page_ids)
+    if not page_ids:
+        return 0
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
     count = 0
     for start in range(0, len(page_ids), CHUNK):
         chunk = page_ids[start : start + CHUNK]
-        pages = Page.objects.filter(pk__in=chunk).specific().select_related("locale")
-        entries = [build_entry(page) for page in pages]
+        pages = Page.objects.filter(pk__in=chunk).specific()
+        entries = [build_entry(page, languages[page.locale_id]) for page in pages]
         SearchEntry.objects.bulk_create(
             entries,
             update_conflicts=True,
@@ -239,20 +243,46 @@ def record_changes(page_ids) -> None:
     transaction.on_commit(push_pending)
 
 
-def push_pending(on=None) -> str:
-    """Send the recorded changes to Elasticsearch; keep them when it cannot take them."""
+def reconcile() -> tuple[int, int]:
+    """Add the visible pages that have no entry and remove the entries of hidden ones.
+
+    A safety net run daily: every change is already indexed as it happens, so this normally
+    finds nothing (two queries of ids).
+    """
+    visible = set(_registered(visible_pages()).values_list("pk", flat=True))
+    existing = set(SearchEntry.objects.values_list("pk", flat=True))
+    gone = existing - visible
+    if gone:
+        SearchEntry.objects.filter(pk__in=gone).delete()
+    written = write_entries(visible - existing)
+    record_changes(gone | (visible - existing))
+    return written, len(gone)
+
+
+def daily(on=None) -> dict:
+    """The daily task: reconcile the index with the pages, then send what Elasticsearch lacks."""
+    written, removed = reconcile()
+    return {"added": written, "removed": removed, **push_pending()}
+
+
+def push_pending(on=None) -> dict:
+    """Send the recorded changes to Elasticsearch; keep them when it cannot take them.
+
+    ``{"sent": n}``, or ``{"kept": n}`` when the server is unavailable; ``{}`` when the
+    backend is the database.
+    """
     if not _elasticsearch_enabled():
-        return "search backend is the database: nothing to send"
+        return {}
     from .backends.elasticsearch import ElasticsearchUnavailable, apply_changes
 
     read_at = timezone.now()
     page_ids = list(IndexChange.objects.values_list("page_id", flat=True)[:5000])
     if not page_ids:
-        return "no changes to send"
+        return {"sent": 0}
     try:
         apply_changes(page_ids)
     except ElasticsearchUnavailable as error:
         logger.warning("Search server unavailable, %d changes kept: %s", len(page_ids), error)
-        return f"search server unavailable; {len(page_ids)} changes kept for later"
+        return {"kept": len(page_ids)}
     IndexChange.objects.filter(page_id__in=page_ids, created_at__lte=read_at).delete()
-    return f"{len(page_ids)} changes sent"
+    return {"sent": len(page_ids)}

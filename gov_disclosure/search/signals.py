@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from gov_disclosure.signals import content_changed
+from gov_disclosure.signals import content_changed, defer_change
 
 from . import indexing
 from .models import SearchEntry
@@ -19,6 +19,8 @@ _connected = False
 
 
 def _on_published(sender, instance, **kwargs):
+    if not instance.numchild and defer_change(instance.pk):
+        return  # inside batched_changes (an import): indexed once at the end
     entry = SearchEntry.objects.filter(pk=instance.pk).only("url").first()
     url_changed = entry is not None and entry.url != (instance.get_url() or instance.url_path)
     if instance.numchild:
@@ -49,7 +51,9 @@ def _on_restriction_changed(sender, instance, **kwargs):
 
 
 def _on_content_changed(sender, page_ids, **kwargs):
-    indexing.sync_pages(page_ids)
+    deferred = [defer_change(pk) for pk in page_ids]  # all or none: a batch is open or not
+    if not all(deferred):
+        indexing.sync_pages(page_ids)
 
 
 def _on_entry_deleted(sender, instance, **kwargs):

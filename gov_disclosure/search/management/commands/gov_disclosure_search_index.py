@@ -70,7 +70,15 @@ class Command(BaseCommand):
             self.stdout.write(f"Elasticsearch index: {sent:,} documents.")
 
     def sync(self):
-        self.stdout.write(indexing.push_pending())
+        result = indexing.push_pending()
+        if not result:
+            self.stdout.write("The search backend is the database: nothing to send.")
+        elif "kept" in result:
+            raise CommandError(
+                f"The search server did not answer; {result['kept']:,} changes kept for later."
+            )
+        else:
+            self.stdout.write(f"{result['sent']:,} changes sent to Elasticsearch.")
 
     def status(self):
         self.stdout.write(f"Backend: {app_settings.SEARCH_BACKEND}")
