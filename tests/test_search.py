@@ -364,3 +364,20 @@ def test_a_batch_of_changes_is_indexed_once_at_the_end(corpus, django_assert_max
         ]
         assert not SearchEntry.objects.filter(pk__in=[p.pk for p in pages]).exists()
     assert SearchEntry.objects.filter(pk__in=[p.pk for p in pages]).count() == 3
+
+
+def test_each_language_searches_its_own_pages_or_the_main_language(client, corpus):
+    from wagtail.models import Locale
+
+    hant = Locale.objects.create(language_code="zh-hant")
+    # Nothing translated yet: the Traditional Chinese site searches the main language.
+    response = client.get("/zh-hant/search/", {"q": "环境保护"})
+    assert titles(response) == ["示范县人民政府关于加强环境保护工作的通知"]
+    translated = corpus.env.copy_for_translation(hant, copy_parents=True)
+    translated.title = "示範縣人民政府關於加強環境保護工作的通知"
+    translated.save_revision().publish()
+    response = client.get("/zh-hant/search/", {"q": "環境保護"})
+    assert titles(response) == ["示範縣人民政府關於加強環境保護工作的通知"]
+    assert titles(client.get("/search/", {"q": "环境保护"})) == [
+        "示范县人民政府关于加强环境保护工作的通知"
+    ]

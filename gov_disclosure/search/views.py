@@ -18,6 +18,7 @@ from gov_disclosure.registry import registry
 from .app_settings import app_settings
 from .backends.base import SearchQuery
 from .forms import SORTS, SearchForm
+from .models import SearchEntry
 from .segmentation import normalize, query_terms
 from .service import search
 
@@ -107,6 +108,15 @@ def _category_counts(counts: dict, categories: dict, selected) -> tuple[dict, li
     return rolled, shown
 
 
+def _search_locale():
+    """The language of the page; the main language while nothing is translated into it (its
+    pages are then shown in the main language too)."""
+    locale = Locale.get_active()
+    if not SearchEntry.objects.filter(locale=locale).exists():
+        return Locale.get_default()
+    return locale
+
+
 @require_safe
 def search_view(request):
     if "state" in request.GET:
@@ -116,7 +126,7 @@ def search_view(request):
         words = request.GET.get("q", "")
         return HttpResponseRedirect("?" + urlencode({"q": words}) if words.strip() else "?")
 
-    locale = Locale.get_active()
+    locale = _search_locale()
     categories = {
         c.pk: c for c in ThemeCategory.objects.filter(locale=locale).order_by("tree_path")
     }
