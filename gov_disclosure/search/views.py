@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.core.exceptions import FieldDoesNotExist
@@ -117,6 +118,77 @@ def _search_locale():
     return locale
 
 
+def _terms(params) -> list[str]:
+    """The words to find: those typed now and those of the searches it narrows (二次搜索)."""
+    terms = []
+    for text in (params["q"], *params["wq"]):
+        terms.extend(query_terms(text))
+    return list(dict.fromkeys(terms))
+
+
+def _filters(params, categories) -> dict:
+    filters = {
+        name: params[name] for name in ("kind", "agency", "year", "validity") if name in params
+    }
+    if "category" in params:
+        path = categories[params["category"]].tree_path
+        filters["theme_category"] = [
+            c.pk
+            for c in categories.values()
+            if c.tree_path == path or c.tree_path.startswith(path + ".")
+        ]
+    return filters
+
+
+def _facets(counts, params, *, kinds, agencies, categories, validities):
+    """(name, heading, choices) of each facet that has something to offer."""
+    rolled, shown = _category_counts(
+        counts.get("theme_category", {}), categories, params.get("category")
+    )
+    years = counts.get("year", {})
+    facets = [
+        ("kind", _("Content type"), _facet_choices("kind", counts.get("kind", {}), kinds, params)),
+        (
+            "agency",
+            _("Issuing agency"),
+            _facet_choices("agency", counts.get("agency", {}), agencies, params),
+        ),
+        (
+            "category",
+            _("Theme category"),
+            _facet_choices(
+                "category", rolled, {pk: c.name for pk, c in categories.items()}, params, shown
+            ),
+        ),
+        (
+            "year",
+            _("Year"),
+            _facet_choices(
+                "year", years, {y: str(y) for y in years}, params, sorted(years, reverse=True)
+            ),
+        ),
+        (
+            "validity",
+            _("Validity"),
+            _facet_choices("validity", counts.get("validity", {}), validities, params),
+        ),
+    ]
+    return [facet for facet in facets if facet[2]]
+
+
+def _run(request, query: SearchQuery, params) -> dict:
+    """Search, page by page: a page past the end shows the last one (searched again)."""
+    per_page = query.limit
+    result, degraded = search(query)
+    pagination, problems = paginate(
+        range(result.total), per_page, request.GET.get("page"), _canonical(params)
+    )
+    number = pagination["page_obj"].number
+    if result.total and (number - 1) * per_page != query.offset:
+        result, degraded = search(replace(query, offset=(number - 1) * per_page))
+    return {**pagination, "result": result, "degraded": degraded, "page_problems": problems}
+
+
 @require_safe
 def search_view(request):
     if "state" in request.GET:
@@ -127,38 +199,23 @@ def search_view(request):
         return HttpResponseRedirect("?" + urlencode({"q": words}) if words.strip() else "?")
 
     locale = _search_locale()
-    categories = {
-        c.pk: c for c in ThemeCategory.objects.filter(locale=locale).order_by("tree_path")
+    labels = {
+        "kinds": {entry.kind: entry.label for entry in registry if entry.is_page},
+        "agencies": dict(Agency.objects.filter(locale=locale).values_list("pk", "name")),
+        "categories": {
+            c.pk: c for c in ThemeCategory.objects.filter(locale=locale).order_by("tree_path")
+        },
+        "validities": validity_labels(),
     }
-    agencies = dict(Agency.objects.filter(locale=locale).values_list("pk", "name"))
-    kinds = {entry.kind: entry.label for entry in registry if entry.is_page}
-    validities = validity_labels()
-    form = SearchForm(
-        request.GET, kinds=kinds, agencies=agencies, categories=categories, validities=validities
-    )
+    form = SearchForm(request.GET, **labels)
     params = form.search_params()
     problems = list(form.problems)
-
-    words = [params["q"], *params["wq"]]
-    terms = []
-    for text in words:
-        terms.extend(query_terms(text))
-    terms = list(dict.fromkeys(terms))
-    filters = {}
-    for name in ("kind", "agency", "year", "validity"):
-        if name in params:
-            filters[name] = params[name]
-    if "category" in params:
-        path = categories[params["category"]].tree_path
-        filters["theme_category"] = [
-            c.pk
-            for c in categories.values()
-            if c.tree_path == path or c.tree_path.startswith(path + ".")
-        ]
-
+    terms = _terms(params)
+    filters = _filters(params, labels["categories"])
     searched = bool(terms or filters)
-    if any(w.strip() for w in words) and not terms:
+    if any(w.strip() for w in (params["q"], *params["wq"])) and not terms:
         problems.append(_("Enter words or numbers to search for."))
+    canonical = _canonical(params)
     context = {
         "form": form,
         "params": params,
@@ -171,23 +228,21 @@ def search_view(request):
             (
                 key,
                 label,
-                "?" + urlencode({**_canonical(params), "sort": key}, doseq=True),
+                "?" + urlencode({**canonical, "sort": key}, doseq=True),
                 key == params["sort"],
             )
             for key, label in SORTS.items()
         ],
         "clear_filters_url": "?"
         + urlencode(_canonical({"q": params["q"], "wq": params["wq"]}), doseq=True),
-        "state": urlencode(_canonical(params), doseq=True),
-        "simplified": "",
+        "state": urlencode(canonical, doseq=True),
+        "simplified": normalize(params["q"])
+        if normalize(params["q"]) != params["q"].lower()
+        else "",
     }
-    if normalize(params["q"]) != params["q"].lower() and params["q"]:
-        context["simplified"] = normalize(params["q"])
-
     if searched:
         per_page = app_settings.SEARCH_PAGE_SIZE
-        number, _bad = parse_page_number(request.GET.get("page"))
-        number = min(number, MAX_PAGE)
+        number = min(parse_page_number(request.GET.get("page"))[0], MAX_PAGE)
         query = SearchQuery(
             terms=tuple(terms),
             locale_id=locale.pk,
@@ -196,74 +251,17 @@ def search_view(request):
             offset=(number - 1) * per_page,
             limit=per_page,
         )
-        result, degraded = search(query)
-        link_query = _canonical(params)
-        pagination, page_problems = paginate(
-            range(result.total), per_page, request.GET.get("page"), link_query
-        )
-        problems.extend(page_problems)
-        if result.total and pagination["page_obj"].number != number:
-            query = SearchQuery(
-                **{**query.__dict__, "offset": (pagination["page_obj"].number - 1) * per_page}
-            )
-            result, degraded = search(query)
-        rolled, shown = _category_counts(
-            result.facets.get("theme_category", {}), categories, params.get("category")
-        )
-        facet_params = {**params}
-        facets = [
-            (
-                "kind",
-                _("Content type"),
-                _facet_choices("kind", result.facets.get("kind", {}), kinds, facet_params),
-            ),
-            (
-                "agency",
-                _("Issuing agency"),
-                _facet_choices("agency", result.facets.get("agency", {}), agencies, facet_params),
-            ),
-            (
-                "category",
-                _("Theme category"),
-                _facet_choices(
-                    "category",
-                    rolled,
-                    {pk: c.name for pk, c in categories.items()},
-                    facet_params,
-                    order=shown,
-                ),
-            ),
-            (
-                "year",
-                _("Year"),
-                _facet_choices(
-                    "year",
-                    result.facets.get("year", {}),
-                    {y: str(y) for y in result.facets.get("year", {})},
-                    facet_params,
-                    order=sorted(result.facets.get("year", {}), reverse=True),
-                ),
-            ),
-            (
-                "validity",
-                _("Validity"),
-                _facet_choices(
-                    "validity", result.facets.get("validity", {}), validities, facet_params
-                ),
-            ),
-        ]
-        hits = result.hits
-        for hit in hits:
-            hit.kind_label = kinds.get(hit.kind, "")
-            hit.agency_name = agencies.get(hit.agency_id, "")
-            hit.validity_label = validities.get(hit.validity, "")
+        found = _run(request, query, params)
+        problems.extend(found.pop("page_problems"))
+        facets = _facets(found["result"].facets, params, **labels)
+        for hit in found["result"].hits:
+            hit.kind_label = labels["kinds"].get(hit.kind, "")
+            hit.agency_name = labels["agencies"].get(hit.agency_id, "")
+            hit.validity_label = labels["validities"].get(hit.validity, "")
         context.update(
-            pagination,
-            result=result,
-            hits=hits,
-            degraded=degraded,
-            facets=[f for f in facets if f[2]],
-            filter_problems=problems,
+            found,
+            hits=found["result"].hits,
+            facets=facets,
             active_filters=[
                 (label, choice)
                 for _name, label, choices in facets
