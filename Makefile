@@ -48,7 +48,7 @@ test-sqlite: install
 test-postgres: install
 	@url="$${DATABASE_URL:-$(POSTGRES_URL)}"; \
 	if $(PY) -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$$url" 2>/dev/null; then \
-		DATABASE_URL="$$url" $(PY) -m pytest --create-db -m "not slow and not browser"; \
+		DATABASE_URL="$$url" $(PY) -m pytest --create-db -m "not slow and not browser and not search_server"; \
 	elif [ -n "$$GOV_DISCLOSURE_REQUIRE_POSTGRES" ]; then \
 		echo "PostgreSQL is required but does not answer at $$url" >&2; exit 1; \
 	else echo "PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; fi
@@ -64,7 +64,7 @@ test-newest:
 	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade pip && \
 	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]" -r example_site/requirements.txt && \
 	$(NEWEST_VENV)/bin/python -c "import django, wagtail; print('Newest run: Django', django.get_version(), 'Wagtail', wagtail.__version__)" && \
-	env -u DATABASE_URL $(NEWEST_VENV)/bin/python -m pytest -m "not slow and not browser"
+	env -u DATABASE_URL $(NEWEST_VENV)/bin/python -m pytest -m "not slow and not browser and not search_server"
 
 # The lowest supported Wagtail and Django (pyproject.toml's lower bounds) on SQLite, so that the
 # bounds are true. The same environment generates the migrations (`make migrations`).
@@ -79,7 +79,7 @@ $(OLDEST_VENV)/.installed: pyproject.toml example_site/requirements.txt
 
 test-oldest: $(OLDEST_VENV)/.installed
 	$(OLDEST_VENV)/bin/python -c "import django, wagtail; print('Oldest run: Django', django.get_version(), 'Wagtail', wagtail.__version__)"
-	env -u DATABASE_URL $(OLDEST_VENV)/bin/python -m pytest -m "not slow and not browser"
+	env -u DATABASE_URL $(OLDEST_VENV)/bin/python -m pytest -m "not slow and not browser and not search_server"
 
 test: install browser-deps lint test-sqlite test-postgres test-newest test-oldest
 

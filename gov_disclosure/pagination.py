@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 def page_url(query: dict, **extra) -> str:
     """``?`` plus the query string of ``query`` and ``extra`` (page 1 is left out)."""
     params = {**query, **{k: v for k, v in extra.items() if v not in (None, 1)}}
-    return "?" + urlencode(params) if params else "?"
+    return "?" + urlencode(params, doseq=True) if params else "?"
 
 
 def parse_page_number(value):

@@ -4,6 +4,7 @@ from wagtail.models import Page, Site
 from gov_disclosure.groups import DISCLOSURE_OFFICE, EDITORS, REVIEWERS
 
 from .factories import UserFactory
+from .search_support import start_backend
 
 
 @pytest.fixture
@@ -104,3 +105,9 @@ def _fresh_workday_cache():
     workdays.clear_cache()
     yield
     workdays.clear_cache()
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.search_server)])
+def search_backend(request, db):
+    """Runs a test on each search backend; ``search_backend.sync()`` before searching."""
+    return start_backend(request)

@@ -134,17 +134,3 @@ def test_plain_page_querysets_can_drop_undisclosed_pages(portal):
     )
     titles = set(registry.exclude_undisclosed(Page.objects.live()).values_list("title", flat=True))
     assert "公开" in titles and "不公开" not in titles
-
-
-def test_the_example_sites_search_shows_only_public_pages(client, portal):
-    # Space-separated titles: Chinese word segmentation is the search app's business.
-    ArticlePageFactory(parent=portal, title="环境保护 工作通知")
-    ArticlePageFactory(
-        parent=portal,
-        title="环境保护 内部材料",
-        disclosure_attribute=DisclosureAttribute.NOT_DISCLOSED,
-        disclosure_reason="属于内部事务信息",
-    )
-    html = client.get("/search/", {"query": "环境保护"}).content.decode()
-    assert "工作通知" in html
-    assert "内部材料" not in html

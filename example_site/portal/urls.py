@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from search import views as search_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,7 +10,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
 ]
 
 
@@ -25,6 +23,7 @@ if settings.DEBUG:
 
 # Pages in Simplified Chinese are served at /, the other languages under /en/ and /zh-hant/.
 urlpatterns += i18n_patterns(
+    path("search/", include("gov_disclosure.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

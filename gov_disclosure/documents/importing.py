@@ -48,6 +48,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
 from gov_disclosure.models import Agency, DisclosureAttribute, ThemeCategory
+from gov_disclosure.signals import batched_changes
 from gov_disclosure.validators import normalize_credit_code
 
 from . import services
@@ -873,7 +874,7 @@ class DocumentImporter:
                     if ready(waiting):
                         ready_units.append(waiting)
 
-        with self._indexed_once():
+        with batched_changes(), self._indexed_once():
             for row, values in source.rows():
                 unit = plan.unit_of.get(row)
                 if unit is None:

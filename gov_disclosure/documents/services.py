@@ -15,6 +15,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gov_disclosure.signals import content_changed
+
 from .models import DocumentPage, DocumentType, Validity, ValidityChange
 from .models.validity import ALLOWED_TRANSITIONS
 
@@ -81,6 +83,7 @@ def change_validity(
         DocumentPage.objects.filter(pk=document.pk).update(**updates)
         for name, value in updates.items():
             setattr(document, name, value)
+        content_changed.send(sender=DocumentPage, page_ids=[document.pk])
     return change
 
 

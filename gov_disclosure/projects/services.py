@@ -6,6 +6,8 @@ import datetime
 
 from django.utils import timezone
 
+from gov_disclosure.signals import content_changed
+
 from .models import LifecycleRecord, ProjectPage
 
 
@@ -25,6 +27,7 @@ def record_publication(page: ProjectPage, on: datetime.date | None = None) -> in
             publication_date=on
         )
         page.publication_date = on
+        content_changed.send(sender=ProjectPage, page_ids=[page.pk])
     return LifecycleRecord.objects.filter(page=page, disclosure_date__isnull=True).update(
         disclosure_date=on
     )

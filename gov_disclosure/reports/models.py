@@ -92,6 +92,9 @@ class AnnualReportPage(DisclosurePageMixin, RoutablePageMixin, Page):
         + [
             index.FilterField("year"),
             index.SearchField("overview"),
+            index.SearchField("proactive_text"),
+            index.SearchField("requests_text"),
+            index.SearchField("review_text"),
             index.SearchField("problems"),
             index.SearchField("other_matters"),
         ]

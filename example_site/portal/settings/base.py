@@ -27,7 +27,6 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "home",
-    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -195,6 +194,7 @@ INSTALLED_APPS += [
     "gov_disclosure.participation",
     "gov_disclosure.applications",
     "gov_disclosure.reports",
+    "gov_disclosure.search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "simple_history",

@@ -92,7 +92,12 @@ class MeetingPage(DisclosurePageMixin, Page):
             index.SearchField("meeting_number"),
             index.SearchField("summary"),
             index.FilterField("meeting_date"),
-            index.RelatedFields("topics", [index.SearchField("title")]),
+            index.RelatedFields(
+                "topics", [index.SearchField("title"), index.SearchField("decision")]
+            ),
+            index.RelatedFields(
+                "representatives", [index.SearchField("opinion"), index.SearchField("reason")]
+            ),
         ]
         + DisclosurePageMixin.disclosure_search_fields
     )

@@ -192,7 +192,22 @@ class ProjectPage(DisclosurePageMixin, Page):
             index.FilterField("project_type"),
             index.FilterField("district"),
             index.FilterField("plan_year"),
-            index.RelatedFields("records", [index.SearchField("title")]),
+            index.RelatedFields(
+                "records",
+                [
+                    index.SearchField(name)
+                    for name in (
+                        "title",
+                        "content",
+                        "service_item",
+                        "approval_number",
+                        "winning_bidder",
+                        "compensation",
+                        "change_reason",
+                        "inspection_result",
+                    )
+                ],
+            ),
         ]
         + DisclosurePageMixin.disclosure_search_fields
     )
