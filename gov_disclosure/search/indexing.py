@@ -178,8 +178,9 @@ def write_entries(page_ids, progress: Callable[[int], None] | None = None) -> in
 def sync_subtree(page, *, refresh_self: bool = True) -> tuple[int, int]:
     """Bring a page and everything below it to the right state.
 
-    The page itself is rewritten; its descendants are only added or removed (two queries when
-    nothing below it changed), or rewritten when ``refresh_descendants`` is needed by a move.
+    The page itself is rewritten (unless ``refresh_self`` is false); its descendants are only
+    added or removed (two queries when nothing below it changed). After a move, whose new
+    addresses the descendants' entries must show, ``refresh_subtree`` rewrites them.
     """
     written, removed = sync_pages([page.pk], refresh=refresh_self)
     below = Page.objects.descendant_of(page)
