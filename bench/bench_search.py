@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from bench_import import server_cpu_seconds  # the same measure as the import benchmark
+
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "bench_search"
 BUDGET = 1.0  # seconds: p95 of the searches with facets at 100,000 documents
@@ -626,21 +628,6 @@ def grow_library(site: Site, corpus: Corpus, size: int) -> None:
         print(f"  added {missing:,} documents in {time.perf_counter() - started:.0f} s")
 
 
-def server_cpu_seconds() -> float:
-    """CPU time used so far by this connection's PostgreSQL backend (server on this machine)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")  # the server runs elsewhere
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def index_tables():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.models import IndexEntry
@@ -878,8 +865,7 @@ def grouped_facets(query, filters, names, *, with_total):
 
 def prototype_backend_class():
     from gov_disclosure.search.backends import database
-    from gov_disclosure.search.backends.base import FACETS, Hit, SearchResult
-    from gov_disclosure.search.highlight import mark, snippet
+    from gov_disclosure.search.backends.base import FACETS, SearchResult
 
     class PrototypeSearch(database.DatabaseSearch):
         """The database backend with every facet and the total counted in as few statements
@@ -899,21 +885,7 @@ def prototype_backend_class():
                 query, query.filters, order_by_relevance=query.sort == "relevance"
             )
             rows = list(results[query.offset : query.offset + query.limit]) if total else []
-            hits = [
-                Hit(
-                    page_id=row.page_id,
-                    kind=row.kind,
-                    title=row.display_title,
-                    url=row.url,
-                    date=row.date,
-                    document_number=row.document_number,
-                    agency_id=row.agency_id,
-                    validity=row.validity,
-                    title_html=mark(row.display_title, query.terms),
-                    snippet_html=snippet(row.text, query.terms),
-                )
-                for row in rows
-            ]
+            hits = database.hits_from(rows, query.terms)
             if not (total or query.filters):
                 facets = {}
             return SearchResult(hits=hits, total=total, facets=facets, backend=self.name)

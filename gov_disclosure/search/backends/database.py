@@ -55,6 +55,25 @@ def _facet(query: SearchQuery, name: str) -> dict:
     return {value: count for value, count in counts.items() if value not in (None, "")}
 
 
+def hits_from(rows, terms) -> list[Hit]:
+    """The results of a page of ``SearchEntry`` rows, with the terms marked."""
+    return [
+        Hit(
+            page_id=row.page_id,
+            kind=row.kind,
+            title=row.display_title,
+            url=row.url,
+            date=row.date,
+            document_number=row.document_number,
+            agency_id=row.agency_id,
+            validity=row.validity,
+            title_html=mark(row.display_title, terms),
+            snippet_html=snippet(row.text, terms),
+        )
+        for row in rows
+    ]
+
+
 class DatabaseSearch:
     name = "database"
 
@@ -62,20 +81,6 @@ class DatabaseSearch:
         results, _ = _matching(query, query.filters, order_by_relevance=query.sort == "relevance")
         total = results.count()
         rows = list(results[query.offset : query.offset + query.limit]) if total else []
-        hits = [
-            Hit(
-                page_id=row.page_id,
-                kind=row.kind,
-                title=row.display_title,
-                url=row.url,
-                date=row.date,
-                document_number=row.document_number,
-                agency_id=row.agency_id,
-                validity=row.validity,
-                title_html=mark(row.display_title, query.terms),
-                snippet_html=snippet(row.text, query.terms),
-            )
-            for row in rows
-        ]
+        hits = hits_from(rows, query.terms)
         facets = {name: _facet(query, name) for name in FACETS} if total or query.filters else {}
         return SearchResult(hits=hits, total=total, facets=facets, backend=self.name)
