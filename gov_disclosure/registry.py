@@ -58,6 +58,20 @@ class ContentRegistry:
     def __init__(self):
         self._by_kind: dict[str, ContentType] = {}
         self._daily_tasks: dict[str, DailyTask] = {}
+        self._edit_tabs: dict[str, Any] = {}
+
+    def register_edit_tab(self, name: str, factory) -> None:
+        """Add a tab to the edit form of every gov_disclosure page type.
+
+        ``factory(model)`` returns an unbound panel (usually an ``ObjectList`` with a heading)
+        or ``None`` to leave that page type alone. Edit forms are built on first use, after every
+        app's ``ready()``, so a tab registered there reaches every page type.
+        """
+        self._edit_tabs[name] = factory
+
+    def edit_tabs(self, model) -> list:
+        tabs = (factory(model) for factory in self._edit_tabs.values())
+        return [tab for tab in tabs if tab is not None]
 
     def register_daily_task(self, name: str, function, *, label) -> None:
         """Add a job to the daily command; it must be idempotent (safe to run twice a day)."""

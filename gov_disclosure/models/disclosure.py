@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 
 class DisclosureAttribute(models.TextChoices):
@@ -122,8 +123,42 @@ class DisclosurePageMixin(DisclosureAttributeMixin):
     class Meta:
         abstract = True
 
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's edit form of the page type, plus the tabs other apps registered."""
+        from gov_disclosure.registry import registry
+
+        return edit_handler_with_tabs(cls, registry.edit_tabs(cls))
+
     def serve(self, request, *args, **kwargs):
         # Editors still preview it in the admin; the public never gets it.
         if not self.is_proactively_disclosed and not getattr(request, "is_preview", False):
             raise Http404
         return super().serve(request, *args, **kwargs)
+
+
+def edit_handler_with_tabs(model, extra_tabs):
+    """The edit form Wagtail builds for ``model`` (a page type), with ``extra_tabs`` at the end.
+
+    Pages that declare ``edit_handler`` keep it; otherwise the tabs come from ``content_panels``,
+    ``promote_panels`` and ``settings_panels`` as in Wagtail.
+    """
+    from wagtail.admin.panels import ObjectList, TabbedInterface
+
+    if hasattr(model, "edit_handler"):
+        handler = model.edit_handler
+    else:
+        tabs = []
+        for panels, heading in (
+            (model.content_panels, _("Content")),
+            (model.promote_panels, _("Promote")),
+            (model.settings_panels, _("Settings")),
+        ):
+            if panels:
+                tabs.append(ObjectList(panels, heading=heading))
+        handler = TabbedInterface(tabs, base_form_class=model.base_form_class)
+    if extra_tabs:
+        kwargs = handler.clone_kwargs()
+        kwargs["children"] = list(kwargs["children"]) + list(extra_tabs)
+        handler = type(handler)(**kwargs)
+    return handler.bind_to_model(model)

@@ -1,0 +1,3 @@
+"""Admin screens to import and export a catalogue as XLSX (being written)."""
+
+urlpatterns = []
