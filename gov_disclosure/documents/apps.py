@@ -26,6 +26,7 @@ class DocumentsConfig(AppConfig):
             kind="document",
             label=_("Policy documents"),
             date_field="publication_date",
+            number_field="document_number",
         )
         registry.register(
             InterpretationPage,
