@@ -43,7 +43,7 @@ class StandardsTopicPage(RoutablePageMixin, Page):
     def overview(self, request):
         from ..topic import overview_context
 
-        return self.render(request, context_overrides=overview_context(self))
+        return self.render(request, context_overrides=overview_context(self, request))
 
     @path("domain/<int:domain_id>/")
     def domain_section(self, request, domain_id):
@@ -51,12 +51,27 @@ class StandardsTopicPage(RoutablePageMixin, Page):
 
         if self.catalogue_id is None:
             raise Http404
-        context = domain_context(self, self.catalogue, domain_id)
+        context = domain_context(self, self.catalogue, domain_id, request)
         if context is None:
             raise Http404
         return self.render(
             request,
             template="gov_disclosure_standards/topic_domain.html",
+            context_overrides=context,
+        )
+
+    @path("item/<int:item_id>/")
+    def item_detail(self, request, item_id):
+        from ..topic import item_context
+
+        if self.catalogue_id is None:
+            raise Http404
+        context = item_context(self, item_id, request)
+        if context is None:
+            raise Http404
+        return self.render(
+            request,
+            template="gov_disclosure_standards/topic_item.html",
             context_overrides=context,
         )
 
@@ -74,5 +89,5 @@ class StandardsTopicPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="gov_disclosure_standards/topic_village.html",
-            context_overrides=village_context(self, catalogue),
+            context_overrides=village_context(self, catalogue, request),
         )
