@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, ReferenceIndex, Site
+from wagtail.models import Collection, Locale, Page, ReferenceIndex, Site
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler as update_search_index
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -80,12 +80,21 @@ from gov_disclosure.projects.models import (
 from gov_disclosure.reports import checks as report_checks
 from gov_disclosure.reports import figures as report_figures
 from gov_disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
+from gov_disclosure.standards.models import (
+    Catalogue,
+    CatalogueItem,
+    CatalogueItemLink,
+    CatalogueScope,
+    StandardDomain,
+    StandardsTopicPage,
+)
 from home import (
     demo_applications,
     demo_documents,
     demo_participation,
     demo_projects,
     demo_reports,
+    demo_standards,
 )
 from home import demo_content as demo
 
@@ -210,6 +219,7 @@ class Command(BaseCommand):
             meetings, solicitations = self.load_participation(portal, agencies, categories)
             applications = self.load_applications(portal, agencies)
             reports = self.load_reports(portal, agencies, categories)
+            topic = self.load_standards(portal, agencies, categories)
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -263,6 +273,120 @@ class Command(BaseCommand):
             _("Annual reports: %(url)s (%(count)d reports)")
             % {"url": reports.url, "count": AnnualReportPage.objects.child_of(reports).count()}
         )
+        self.stdout.write(
+            _("Standardized disclosure topic: %(url)s (%(count)d catalogue items)")
+            % {"url": topic.url, "count": CatalogueItem.objects.count()}
+        )
+
+    # The standardized-disclosure topic
+
+    def load_standards(self, portal, agencies, categories):
+        spec = demo_standards
+        county = self.sync(
+            Catalogue,
+            {"name": spec.CATALOGUE["name"]},
+            {
+                "scope": CatalogueScope.COUNTY,
+                "agency_id": agencies[spec.CATALOGUE["agency"]].pk,
+                "parent_id": None,
+            },
+        )
+        # The domains come with the app's migration; an administrator may have renamed some.
+        domains = {}
+        for name, _items in spec.DOMAINS:
+            domains[name] = self.sync(StandardDomain, {"name": name}, {}, many=True)
+        county_items = {}
+        for name, items in spec.DOMAINS:
+            for position, values in enumerate(items, start=1):
+                values = dict(values)
+                attach, rule = values.pop("attach"), values.pop("rule")
+                values.update(
+                    number=str(position),
+                    sort_order=position,
+                    rule_theme_category_id=categories[rule].pk if rule else None,
+                )
+                lookup = {
+                    "catalogue": county,
+                    "domain": domains[name],
+                    "level1": values.pop("level1"),
+                    "level2": values.pop("level2"),
+                }
+                item = self.sync(CatalogueItem, lookup, values, many=True)
+                self.set_item_links(item, attach, portal)
+                county_items[lookup["level1"], lookup["level2"]] = item
+        village = self.sync(
+            Catalogue,
+            {"name": spec.VILLAGE_CATALOGUE["name"]},
+            {
+                "scope": CatalogueScope.VILLAGE,
+                "agency_id": agencies[spec.VILLAGE_CATALOGUE["agency"]].pk,
+                "parent_id": county.pk,
+            },
+        )
+        for position, (name, level1, level2, county_key) in enumerate(spec.VILLAGE_ITEMS, 1):
+            county_item = county_items[county_key]
+            self.sync(
+                CatalogueItem,
+                {"catalogue": village, "domain": domains[name], "level1": level1, "level2": level2},
+                {
+                    "number": str(position),
+                    "sort_order": position,
+                    "county_item_id": county_item.pk,
+                    **{
+                        field: getattr(county_item, field)
+                        for field in ("content", "legal_basis", "time_limit", "audience")
+                    },
+                    "responsible_body": "东关社区居民委员会",
+                    "channels": spec.VILLAGE_CHANNELS,
+                    "method": "proactive",
+                    "level_county": False,
+                    "level_township": True,
+                },
+                many=True,
+            )
+        return self.sync_page(
+            portal,
+            StandardsTopicPage,
+            spec.TOPIC["slug"],
+            {
+                "title": spec.TOPIC["title"],
+                "intro": spec.TOPIC["intro"],
+                "catalogue_id": county.pk,
+                "show_in_menus": True,
+            },
+        )
+
+    def set_item_links(self, item, attach, portal):
+        """Give ``item`` exactly the attached content of the demo (a page missing from the site
+        is kept as a link to a deleted page, which the coverage report finds)."""
+        wanted = []
+        for link in attach:
+            if "page" in link:
+                page = Page.objects.descendant_of(portal).filter(slug=link["page"]).first()
+                wanted.append(
+                    {
+                        "page_id": page.pk if page else None,
+                        "page_title": page.title if page else link["title"],
+                        "url": "",
+                        "title": link["title"] if page else "",
+                        "date": None,
+                    }
+                )
+            else:
+                wanted.append({"page_id": None, "page_title": "", **link})
+        fields = ("page_id", "page_title", "url", "title", "date")
+        existing = [
+            {name: getattr(link, name) for name in fields}
+            for link in item.links.order_by("sort_order", "pk")
+        ]
+        if existing == wanted:
+            return
+        item.links.all().delete()
+        CatalogueItemLink.objects.bulk_create(
+            CatalogueItemLink(item=item, sort_order=position, **values)
+            for position, values in enumerate(wanted)
+        )
+        self.report(UPDATED, item, many=True)
 
     # Reporting
 
