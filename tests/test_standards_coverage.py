@@ -203,6 +203,22 @@ class TestFindings:
         assert len(content.entries) == 1
         assert hidden.pk not in {entry.page_id for entry in content.entries}
 
+    def test_a_page_chosen_and_found_by_a_rule_counts_once(self, root_page):
+        category = ThemeCategoryFactory(name="就业")
+        pages = [
+            ArticlePageFactory(
+                parent=root_page, theme_category=category, publication_date=days_ago(age)
+            )
+            for age in (1, 2, 3)
+        ]
+        item = CatalogueItemFactory(rule_theme_category=category)
+        # The oldest, beyond the limit (a page chosen by hand is dated by its link).
+        CatalogueItemLinkFactory(item=item, page=pages[2], date=days_ago(3))
+        for limit in (None, 1, 2):
+            content = item_contents([item], limit=limit)[item.pk]
+            assert content.count == 3, limit
+            assert [entry.page_id for entry in content.entries] == [p.pk for p in pages][:limit]
+
     def test_a_broken_outside_link_is_still_content_of_the_item(self, catalogue_data):
         """The topic page still lists it (and the report flags it): the item is not empty."""
         _catalogue, items = catalogue_data

@@ -163,7 +163,7 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
         if page is not None:
             add(item_id, page_entry(page))
 
-    rule_totals = _add_rule_content(items, add, request, limit, private_q)
+    rule_totals = _add_rule_content(items, add, request, limit, private_q, set(public_pages))
 
     for item in items:
         content = result[item.pk]
@@ -178,8 +178,12 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
     return result
 
 
-def _add_rule_content(items, add, request, limit, private_q):
-    """Content attached by the items' theme-category rules; returns per-item totals."""
+def _add_rule_content(items, add, request, limit, private_q, chosen_ids=()):
+    """Content attached by the items' theme-category rules; returns per-item totals.
+
+    ``chosen_ids``: pages already listed by hand. They are fetched even beyond the ``limit`` so
+    that a page both chosen and found by a rule is counted once.
+    """
     rules = [item for item in items if item.rule_theme_category_id]
     if not rules:
         return {}
@@ -215,7 +219,7 @@ def _add_rule_content(items, add, request, limit, private_q):
                 total=Window(Count("pk"), **window),
                 newest=Window(Max(date_field), **window),
             )
-            .filter(rank__lte=limit or 1_000_000)
+            .filter(Q(rank__lte=limit) | Q(pk__in=chosen_ids) if limit else Q())
             .only("id", "title", "url_path", "first_published_at", "theme_category_id", date_field)
             .order_by()
         )
