@@ -4,15 +4,51 @@ The import and export screens live in ``import_views.py``, the coverage report i
 ``coverage.py``; ``wagtail_hooks.py`` registers them.
 """
 
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from .import_views import can_export, can_import
 from .models import Catalogue, CatalogueItem, StandardDomain
+
+
+class CatalogueItemIndexView(IndexView):
+    """The item listing, with the buttons to import and export a catalogue as a workbook."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        catalogue = self.request.GET.get("catalogue", "")
+        query = f"?{urlencode({'catalogue': catalogue})}" if catalogue.isdigit() else ""
+        user = self.request.user
+        if can_import(user):
+            buttons.append(
+                HeaderButton(
+                    _("Import"),
+                    url=reverse("gov_disclosure_standards:import") + query,
+                    icon_name="upload",
+                    priority=1010,
+                )
+            )
+        if can_export(user):
+            buttons.append(
+                HeaderButton(
+                    _("Export"),
+                    url=reverse("gov_disclosure_standards:export") + query,
+                    icon_name="download",
+                    priority=1020,
+                )
+            )
+        return buttons
 
 
 class CatalogueItemViewSet(SnippetViewSet):
     model = CatalogueItem
+    index_view_class = CatalogueItemIndexView
     icon = "list-ul"
     menu_label = _("Catalogue items")
     list_display = [
