@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
-from wagtail.models import ModelLogEntry, Revision
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 
 from gov_disclosure.standards.models import (
     Audience,
@@ -511,6 +511,12 @@ def test_created_and_changed_items_get_a_revision_and_a_history_entry(catalogue,
         entry = ModelLogEntry.objects.get(object_id=str(changed.pk), action=action)
         assert entry.user == superuser and entry.revision == revision
         assert entry.data == {"import": "目录.xlsx"}
+        # The references (to its catalogue and domain) are indexed, once per item.
+        assert (
+            ReferenceIndex.get_references_for_object(changed)
+            .filter(to_object_id=str(catalogue.pk))
+            .exists()
+        )
 
 
 def test_a_dry_run_saves_nothing(filled_catalogue, superuser):
@@ -613,6 +619,15 @@ def test_too_many_rows_are_refused_before_anything_is_saved(catalogue, settings)
     assert not CatalogueItem.objects.exists()
     settings.GOV_DISCLOSURE_STANDARDS_IMPORT_MAX_ROWS = 4
     assert CatalogueImporter(catalogue).run(data).created == 4
+
+
+def test_a_merged_cell_larger_than_any_catalogue_is_refused_before_reading(catalogue, settings):
+    settings.GOV_DISCLOSURE_STANDARDS_IMPORT_MAX_ROWS = 10
+    data = workbook_bytes(
+        lambda book: add_sheet(book, "社会救助", [row(1, "最低生活保障")], merges=["B4:B200"])
+    )
+    with pytest.raises(SpreadsheetError, match="merged cell"):
+        CatalogueImporter(catalogue).run(data)
 
 
 def test_cell_values():

@@ -38,6 +38,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .app_settings import app_settings
 from .models import (
@@ -635,7 +637,11 @@ class CatalogueImporter:
             self._load_items()
             planned = self._plan(_rows(data, headers))
             if not self.dry_run:
-                self._write(planned)
+                # Saving an item and its revision saves it twice: index its references once.
+                with disable_reference_index_auto_update():
+                    written = self._write(planned)
+                for obj in written:
+                    ReferenceIndex.create_or_update_for_object(obj)
         report.new_domains = [new.name for new in self._new_domains.values()]
         return report
 
@@ -938,11 +944,14 @@ class CatalogueImporter:
 
     # Writing
 
-    def _write(self, planned: list[_Planned]):
+    def _write(self, planned: list[_Planned]) -> list:
+        """Save the planned rows; returns every object written (domains and items)."""
+        written = []
         for new in self._new_domains.values():
             last = StandardDomain.objects.aggregate(last=Max("sort_order"))["last"] or 0
             new.domain = StandardDomain.objects.create(name=new.name, sort_order=last + 1)
             new.domain.save_revision(user=self.user, log_action="wagtail.create", clean=False)
+            written.append(new.domain)
         data = {"import": self.file_name} if self.file_name else None
         for plan in planned:
             domain = plan.domain.domain if isinstance(plan.domain, _NewDomain) else plan.domain
@@ -973,6 +982,8 @@ class CatalogueImporter:
                 data=data,
             )
             plan.result.item = item
+            written.append(item)
+        return written
 
 
 def _changed_fields(item: CatalogueItem, values: dict[str, Any]) -> list[str]:

@@ -36,5 +36,9 @@ class Command(BaseCommand):
         if options["verbosity"] >= 1:
             self.stdout.write(
                 _("Catalogue “%(catalogue)s” written to %(file)s (%(count)s items).")
-                % {"catalogue": catalogue, "file": path, "count": catalogue.items.count()}
+                % {
+                    "catalogue": catalogue,
+                    "file": path,
+                    "count": catalogue.items.filter(domain__hidden=False).count(),
+                }
             )
