@@ -13,6 +13,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -166,7 +167,7 @@ class CatalogueItem(RevisionMixin, index.Indexed, ClusterableModel):
     level1 = models.CharField(_("level-1 item"), max_length=200)  # 一级事项
     level2 = models.CharField(_("level-2 item"), max_length=200, blank=True)  # 二级事项
     content = models.TextField(_("content to disclose"))  # 公开内容（要素）
-    legal_basis = models.TextField(_("legal basis"))  # 公开依据
+    legal_basis = models.TextField(pgettext_lazy("standard catalogue", "legal basis"))  # 公开依据
     time_limit = models.CharField(_("time limit"), max_length=255)  # 公开时限
     responsible_body = models.CharField(_("responsible body"), max_length=255)  # 公开主体
     channels = models.TextField(_("channels and media"))  # 公开渠道和载体
