@@ -8,9 +8,11 @@ downloads the workbook; without it, a list of catalogues to choose from).
 
 from __future__ import annotations
 
+import logging
 import re
 
 from django import forms
+from django.db import DatabaseError
 from django.db.models import Count
 from django.http import HttpResponse
 from django.urls import path, reverse
@@ -24,6 +26,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from .models import Catalogue, CatalogueItem
 from .spreadsheet import CatalogueImporter, SpreadsheetError, export_catalogue
+
+logger = logging.getLogger(__name__)
 
 APP = "gov_disclosure_standards"
 IMPORT_PERMISSIONS = (f"{APP}.add_catalogueitem", f"{APP}.change_catalogueitem")
@@ -142,6 +146,19 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             report = importer.run(upload, name=upload.name)
         except SpreadsheetError as error:
             form.add_error("file", str(error))
+            return self.form_invalid(form)
+        except DatabaseError:
+            # e.g. a lock held too long by another import: the transaction was rolled back.
+            logger.exception(
+                "Importing %s into catalogue %s failed", upload.name, importer.catalogue
+            )
+            form.add_error(
+                None,
+                gettext(
+                    "The import could not be saved and nothing was changed. Try again in a "
+                    "moment; if it fails again, tell the site administrator."
+                ),
+            )
             return self.form_invalid(form)
         if report.dry_run:
             messages.info(self.request, report.summary())
