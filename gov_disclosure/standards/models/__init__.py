@@ -9,6 +9,8 @@ from .catalogue import (
     StandardDomain,
     guess_update_interval,
 )
+from .catalogue_page import DisclosureCataloguePage
+from .guide import DisclosureGuidePage
 from .topic import StandardsTopicPage
 
 __all__ = [
@@ -17,6 +19,8 @@ __all__ = [
     "CatalogueItem",
     "CatalogueItemLink",
     "CatalogueScope",
+    "DisclosureCataloguePage",
+    "DisclosureGuidePage",
     "Method",
     "PageCatalogueItem",
     "StandardDomain",
