@@ -12,7 +12,7 @@ from django.utils import translation
 
 from gov_disclosure.standards.models import CatalogueItemLink, PageCatalogueItem
 
-from .browser_support import VIEWPORTS, reads_well, screenshot
+from .browser_support import VIEWPORTS, log_in, reads_well, screenshot
 from .factories import AgencyFactory, ArticlePageFactory, PortalPageFactory
 from .standards_factories import (
     CatalogueFactory,
@@ -166,3 +166,42 @@ def test_domain_section(live_server, content, tab, viewport):
     assert current.text_content().strip() == name
     if viewport == "desktop":
         screenshot(tab, f"standards-domain-{viewport}")
+
+
+def test_editor_works_in_the_admin_in_chinese(live_server, content, browser):
+    """An editor (not a superuser) opens an item, the coverage report and a page's 标准目录 tab."""
+    from gov_disclosure.groups import EDITORS
+    from gov_disclosure.standards.models import CatalogueItem
+
+    from .factories import UserFactory
+
+    editor = UserFactory(username="bianji", roles=[EDITORS])
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], locale="zh-CN")
+    log_in(context, live_server, editor)
+    tab = context.new_page()
+
+    item = CatalogueItem.objects.get(level1="最低生活保障")
+    tab.goto(f"{live_server.url}/admin/snippets/gov_disclosure_standards/catalogueitem/")
+    assert "最低生活保障" in tab.locator("table.listing").inner_text()
+    assert tab.get_by_role("link", name=zh("Import")).count() >= 1
+    tab.goto(
+        f"{live_server.url}/admin/snippets/gov_disclosure_standards/catalogueitem/edit/{item.pk}/"
+    )
+    form = tab.locator("main").inner_text()
+    for label in (
+        "一级事项",
+        "二级事项",
+        "公开内容（要素）",
+        "公开依据",
+        "公开主体",
+        "更新周期（天）",
+    ):
+        assert label in form
+    screenshot(tab, "standards-admin-item-edit", full_page=False)
+
+    tab.goto(f"{live_server.url}/admin/standard-catalogue/reports/coverage/")
+    assert tab.locator("#main h1, header h1").first.inner_text().strip() == "标准目录覆盖检查"
+    report = tab.locator("table.listing").inner_text()
+    assert "临时救助" in report  # the empty item
+    screenshot(tab, "standards-admin-coverage", full_page=False)
+    context.close()
