@@ -402,3 +402,36 @@ def test_the_query_count_is_the_same_for_3_and_30_pages(
     with CaptureQueriesContext(connection) as many:
         client.get(catalogue.url, {"category": category.pk})
     assert len(many) == len(few)
+
+
+# In a browser
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_catalogue_reads_well_and_filters_on_a_phone(live_server, content, tab, viewport):
+    from .browser_support import reads_well, screenshot
+
+    response = tab.goto(live_server.url + content.catalogue.url)
+    assert response.status == 200
+    screenshot(tab, f"standards-disclosure-catalogue-{viewport}")
+    reads_well(tab)
+    assert tab.locator(".gd-dcat__row").count() == 5
+
+    tab.locator(".gd-filter__summary").click()
+    tab.select_option("#id_kind", "document")
+    tab.locator(".gd-filter__actions button").click()
+    tab.wait_for_load_state()
+    assert tab.locator(".gd-dcat__row").count() == 3
+    screenshot(tab, f"standards-disclosure-catalogue-filtered-{viewport}")
+
+    tab.locator(".gd-dcat__group-item a", has_text="政务公开").first.click()
+    tab.wait_for_load_state()
+    assert tab.locator(".gd-dcat__row").count() == 2
+    number = (
+        tab.locator(".gd-dcat__row", has_text="示范县政务公开工作规则")
+        .locator(".gd-dcat__cell")
+        .first
+    )
+    assert number.is_visible()
+    assert "示政办发〔2024〕7号" in number.inner_text()

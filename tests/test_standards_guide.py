@@ -386,3 +386,56 @@ def test_the_guide_takes_a_fixed_number_of_queries(
 
     assert "示范县第7中心" in text
     assert len(many) == len(few), [q["sql"][:150] for q in many.captured_queries]
+
+
+# In a browser
+
+
+@pytest.fixture
+def content(live_server):
+    """A guide with every section, for the browser tests (made on the live server's database)."""
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
+    office = AgencyFactory(
+        name="示范县人民政府办公室",
+        address="示范县人民路1号政务服务中心三楼",
+        phone="0531-12345678",
+        office_hours="工作日 上午9:00—12:00，下午13:30—17:00",
+    )
+    AgencyFactory(
+        name="示范县档案馆", parent=office, address="示范县档案路2号", phone="0531-22223333"
+    )
+    AgencyFactory(name="示范县大数据中心", parent=office, phone="0531-44445555")
+    CataloguePageFactory(parent=home)
+    form_page = FormPageFactory(parent=home)
+    page = GuidePageFactory(
+        parent=home,
+        agency=office,
+        intro="<p>本指南适用于向示范县人民政府办公室申请获取政府信息。</p>",
+    )
+    body = [(block.block_type, block.value) for block in page.body]
+    body[4] = ("application", {"form_page": form_page})
+    body[6] = ("remedies", {"reconsideration_body": "示范县人民政府", "court": "示范县人民法院"})
+    page = with_body(page, body)
+    return {"url": page.url, "title": page.title}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_guide_reads_well_on_a_desktop_and_a_phone(live_server, content, tab, viewport):
+    from .browser_support import reads_well, screenshot
+
+    response = tab.goto(live_server.url + content["url"])
+    assert response.status == 200
+    screenshot(tab, f"standards-guide-{viewport}")
+
+    assert tab.locator("h1").inner_text().strip() == content["title"]
+    reads_well(tab)
+    # The contents list jumps to each section, without JavaScript.
+    links = tab.locator(".gd-guide__toc a")
+    assert links.count() == 5
+    links.nth(2).click()
+    assert tab.evaluate("location.hash").startswith("#guide-")
+    apply = tab.locator(".gd-guide__apply")
+    assert apply.bounding_box()["height"] >= 44
