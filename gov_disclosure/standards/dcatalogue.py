@@ -24,6 +24,7 @@ from operator import and_, or_
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Count, F, Q, Value
 from django.db.models.functions import ExtractYear, TruncDate
@@ -65,7 +66,7 @@ def number_field(entry):
 def _has_field(model, name):
     try:
         model._meta.get_field(name)
-    except Exception:  # FieldDoesNotExist
+    except FieldDoesNotExist:
         return False
     return True
 

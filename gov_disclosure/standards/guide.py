@@ -128,7 +128,8 @@ def guide_context(page, request):
         fee_step_yuan=_setting("APPLICATION_FEE_STEP_YUAN"),
     )
 
-    scope = site_scope(page, request)
+    ids = _chosen_form_page_ids(page)
+    scope = site_scope(page, request) if ids or "proactive" in block_types else None
     if "proactive" in block_types:
         catalogue = (
             DisclosureCataloguePage.objects.live()
@@ -147,7 +148,6 @@ def guide_context(page, request):
             for entry in catalogue_kinds()
         ]
 
-    ids = _chosen_form_page_ids(page)
     if ids:
         public = registry.exclude_undisclosed(
             Page.objects.filter(pk__in=ids).live().exclude(scope.private_q)

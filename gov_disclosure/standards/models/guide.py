@@ -44,6 +44,7 @@ class DisclosureGuidePage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = []
     template = "gov_disclosure_standards/guide_page.html"
 
     class Meta:
