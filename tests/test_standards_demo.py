@@ -67,3 +67,20 @@ def test_loading_again_changes_no_catalogue_row(demo):
     before = rows()
     call_command("load_demo_content", documents=24, verbosity=0)
     assert rows() == before
+
+
+def test_guide_and_catalogue_pages(demo, client):
+    from wagtail.models import Page
+
+    from gov_disclosure.standards.models import DisclosureCataloguePage, DisclosureGuidePage
+
+    guide = DisclosureGuidePage.objects.get(slug="gkzn")
+    html = client.get(guide.url).content.decode()
+    assert guide.agency.address in html and guide.agency.phone in html
+    assert "示范市中级人民法院" in html
+    # The guide's application section points to the demo's online application form.
+    assert f'href="{Page.objects.get(slug="ysqgk").url}"' in html
+    catalogue = DisclosureCataloguePage.objects.get(slug="gkml")
+    response = client.get(catalogue.url)
+    assert response.status_code == 200
+    assert "政府信息公开目录" in response.content.decode()

@@ -85,6 +85,8 @@ from gov_disclosure.standards.models import (
     CatalogueItem,
     CatalogueItemLink,
     CatalogueScope,
+    DisclosureCataloguePage,
+    DisclosureGuidePage,
     StandardDomain,
     StandardsTopicPage,
 )
@@ -219,7 +221,7 @@ class Command(BaseCommand):
             meetings, solicitations = self.load_participation(portal, agencies, categories)
             applications = self.load_applications(portal, agencies)
             reports = self.load_reports(portal, agencies, categories)
-            topic = self.load_standards(portal, agencies, categories)
+            topic = self.load_standards(portal, agencies, categories, applications)
         if self.verbosity < 1:
             return
         self.stdout.write(
@@ -280,7 +282,7 @@ class Command(BaseCommand):
 
     # The standardized-disclosure topic
 
-    def load_standards(self, portal, agencies, categories):
+    def load_standards(self, portal, agencies, categories, applications):
         spec = demo_standards
         county = self.sync(
             Catalogue,
@@ -344,6 +346,33 @@ class Command(BaseCommand):
                 },
                 many=True,
             )
+        guide_body = []
+        for block_type, value in spec.GUIDE["body"]:
+            if block_type == "application":
+                value = {**value, "form_page": applications.pk}
+            guide_body.append({"type": block_type, "value": value})
+        self.sync_page(
+            portal,
+            DisclosureGuidePage,
+            spec.GUIDE["slug"],
+            {
+                "title": spec.GUIDE["title"],
+                "intro": spec.GUIDE["intro"],
+                "agency_id": agencies[spec.GUIDE["agency"]].pk,
+                "body": guide_body,
+                "show_in_menus": True,
+            },
+        )
+        self.sync_page(
+            portal,
+            DisclosureCataloguePage,
+            spec.CATALOGUE_PAGE["slug"],
+            {
+                "title": spec.CATALOGUE_PAGE["title"],
+                "intro": spec.CATALOGUE_PAGE["intro"],
+                "show_in_menus": True,
+            },
+        )
         return self.sync_page(
             portal,
             StandardsTopicPage,
