@@ -231,3 +231,54 @@ def test_item_page_lists_everything_beyond_the_topic_limit(client, topic, catalo
     assert item_url in html
     full = client.get(item_url).content.decode()
     assert all(f"公示第{n}期" in full for n in range(4))
+
+
+@pytest.mark.parametrize("kind", ["article", "project"])
+def test_editor_chooses_the_item_on_the_page_edit_form(
+    client, superuser, topic, catalogue, site, kind
+):
+    """The 标准目录 tab is on every gov_disclosure page type, whether it declares its own tabs
+    (projects) or not (articles); what is chosen there shows on the topic once published."""
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    from .project_factories import ProjectIndexPageFactory, ProjectPageFactory
+
+    item = CatalogueItemFactory(catalogue=catalogue, level2="救助政策")
+    if kind == "article":
+        page = ArticlePageFactory(parent=site.root_page, title="示范县临时救助实施细则")
+    else:
+        index = ProjectIndexPageFactory(parent=site.root_page)
+        page = ProjectPageFactory(parent=index, title="示范县社会福利中心建设项目")
+    client.force_login(superuser)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    edit = client.get(url).content.decode()
+    assert zh_standard_catalogue() in edit
+    data = querydict_from_html(edit, form_id="page-edit-form")
+    data.update(
+        {
+            "standard_catalogue_items-TOTAL_FORMS": "1",
+            "standard_catalogue_items-0-item": str(item.pk),
+            "standard_catalogue_items-0-id": "",
+            "standard_catalogue_items-0-ORDER": "1",
+            "standard_catalogue_items-0-DELETE": "",
+            "action-publish": "publish",
+        }
+    )
+    if kind == "article":
+        data["body-count"] = "0"  # a StreamField's form is drawn by JavaScript: none here
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert PageCatalogueItem.objects.filter(page=page, item=item).exists()
+
+    client.logout()
+    html = client.get(domain_url(topic, "社会救助")).content.decode()
+    section = html[html.index(f'id="{item.anchor}"') :]
+    assert page.title in section
+
+
+def zh_standard_catalogue():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        return translation.gettext("Standard catalogue")
