@@ -43,6 +43,17 @@ def keyword_field():
     )
 
 
+def record_field(label, invalid_message):
+    """A record (an agency, a theme category…) chosen by its id; the form sets the choices."""
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages={"invalid_choice": invalid_message},
+    )
+
+
 def sort_field(sorts):
     """The sort order, from ``{key: (label, ordering)}``."""
     return forms.ChoiceField(

@@ -15,7 +15,13 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.listing import ListingFilterForm, keyword_field, sort_field, year_field
+from gov_disclosure.listing import (
+    ListingFilterForm,
+    keyword_field,
+    record_field,
+    sort_field,
+    year_field,
+)
 from gov_disclosure.models import Agency, ThemeCategory
 from gov_disclosure.pagination import paginate
 
@@ -58,20 +64,8 @@ class LibraryFilterForm(ListingFilterForm):
     """The library's filters; choices come from what the library holds."""
 
     q = keyword_field()
-    agency = forms.TypedChoiceField(
-        label=_("Issuing agency"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such issuing agency here.")},
-    )
-    category = forms.TypedChoiceField(
-        label=_("Theme category"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such theme category.")},
-    )
+    agency = record_field(_("Issuing agency"), _("There is no such issuing agency here."))
+    category = record_field(_("Theme category"), _("There is no such theme category."))
     year = year_field(_("Year"))
     validity = forms.ChoiceField(
         label=_("Validity"),

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.listing import ListingFilterForm, year_field
+from gov_disclosure.listing import ListingFilterForm, record_field, year_field
 from gov_disclosure.models import Agency
 from gov_disclosure.pagination import paginate
 
@@ -22,13 +22,7 @@ from .models import Adoption, MeetingPage, SolicitationPage, SolicitationState
 
 class IndexFilterForm(ListingFilterForm):
     year = year_field(_("Year"))
-    agency = forms.TypedChoiceField(
-        label=_("Agency"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such agency here.")},
-    )
+    agency = record_field(_("Agency"), _("There is no such agency here."))
     state = forms.ChoiceField(
         label=_("State"),
         required=False,

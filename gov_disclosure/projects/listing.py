@@ -13,7 +13,13 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.listing import ListingFilterForm, keyword_field, sort_field, year_field
+from gov_disclosure.listing import (
+    ListingFilterForm,
+    keyword_field,
+    record_field,
+    sort_field,
+    year_field,
+)
 from gov_disclosure.models import Agency
 from gov_disclosure.pagination import paginate
 
@@ -42,13 +48,7 @@ DEFAULT_SORT = "newest"
 
 class ProjectFilterForm(ListingFilterForm):
     q = keyword_field()
-    type = forms.TypedChoiceField(
-        label=_("Project type"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such project type here.")},
-    )
+    type = record_field(_("Project type"), _("There is no such project type here."))
     stage = forms.ChoiceField(
         label=_("Stage reached"),
         required=False,
@@ -60,13 +60,7 @@ class ProjectFilterForm(ListingFilterForm):
         error_messages={"invalid_choice": _("There is no project in this district here.")},
     )
     year = year_field(_("Plan year"))
-    agency = forms.TypedChoiceField(
-        label=_("Responsible agency"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such agency here.")},
-    )
+    agency = record_field(_("Responsible agency"), _("There is no such agency here."))
     sort = sort_field(SORTS)
 
     def __init__(self, data, *, types, districts, years, agencies):

@@ -31,7 +31,7 @@ from django.db.models.functions import ExtractYear, TruncDate
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from gov_disclosure.listing import ListingFilterForm, keyword_field, year_field
+from gov_disclosure.listing import ListingFilterForm, keyword_field, record_field, year_field
 from gov_disclosure.models import Agency, ThemeCategory
 from gov_disclosure.pagination import paginate
 from gov_disclosure.registry import registry
@@ -211,20 +211,8 @@ class CatalogueFilterForm(ListingFilterForm):
     """The catalogue's filters (bound to ``request.GET``); choices come from what it holds."""
 
     q = keyword_field()
-    category = forms.TypedChoiceField(
-        label=_("Theme category"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such theme category.")},
-    )
-    agency = forms.TypedChoiceField(
-        label=_("Issuing agency"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages={"invalid_choice": _("There is no such issuing agency here.")},
-    )
+    category = record_field(_("Theme category"), _("There is no such theme category."))
+    agency = record_field(_("Issuing agency"), _("There is no such issuing agency here."))
     kind = forms.ChoiceField(
         label=_("Type of information"),
         required=False,
