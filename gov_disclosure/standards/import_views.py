@@ -1,9 +1,9 @@
 """Admin screens to import a catalogue from an Excel workbook and to export one (标准目录导入导出).
 
-Both work with the national layout read and written by ``spreadsheet.py``; the guide for editors
-is docs/standards/import.md. ``wagtail_hooks.py`` includes ``urlpatterns`` under the namespace
-``gov_disclosure_standards``: ``import`` (the upload form) and ``export`` (``?catalogue=<id>``
-downloads the workbook; without it, a list of catalogues to choose from).
+Both work with the national layout read and written by the ``spreadsheet`` package; the guide
+for editors is docs/standards/import.md. ``wagtail_hooks.py`` includes ``urlpatterns`` under
+the namespace ``gov_disclosure_standards``: ``import`` (the upload form) and ``export``
+(``?catalogue=<id>`` downloads the workbook; without it, a list of catalogues to choose from).
 """
 
 from __future__ import annotations

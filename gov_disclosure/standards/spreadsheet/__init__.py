@@ -22,14 +22,9 @@ are left alone, and an update changes only the columns of the layout.
 """
 
 from .exporting import export_catalogue
-from .importing import (
-    CatalogueImporter,
-    ImportReport,
-    RowError,
-    RowResult,
-    import_catalogue,
-)
+from .importing import CatalogueImporter, import_catalogue
 from .layout import SpreadsheetError, cell_text, lookup_key, parse_tick
+from .results import ImportReport, RowError, RowResult
 
 __all__ = [
     "CatalogueImporter",
