@@ -76,7 +76,9 @@ def catalogue_data(root_page):
         items[key] = CatalogueItemFactory(catalogue=catalogue, level2=key, **kwargs)
         return items[key]
 
-    public = ArticlePageFactory(parent=root_page, title="低保审核确认结果公示")
+    public = ArticlePageFactory(
+        parent=root_page, title="低保审核确认结果公示", publication_date=days_ago(5)
+    )
     CatalogueItemLinkFactory(item=item("with-content", update_interval_days=31), page=public)
 
     item("empty")
@@ -195,11 +197,13 @@ class TestFindings:
         item = items["empty"]
         item.rule_theme_category = category
         item.save()
-        chooser = ArticlePageFactory(parent=root_page, title="在编辑页选择了本事项的页面")
+        chooser = ArticlePageFactory(
+            parent=root_page, title="在编辑页选择了本事项的页面", publication_date=days_ago(0)
+        )
         PageCatalogueItem.objects.create(page=chooser, item=item)
         content = item_contents([item], limit=1)[item.pk]
         assert content.count == 4
-        assert content.latest == timezone.localdate()  # the choosing page, published today
+        assert content.latest == timezone.localdate()  # the choosing page, dated today
         assert len(content.entries) == 1
         assert hidden.pk not in {entry.page_id for entry in content.entries}
 
@@ -252,7 +256,8 @@ class TestReportPage:
     def test_a_catalogue_without_problems(self, client, editor, root_page):
         catalogue = CatalogueFactory()
         item = CatalogueItemFactory(catalogue=catalogue, update_interval_days=92)
-        CatalogueItemLinkFactory(item=item, page=ArticlePageFactory(parent=root_page))
+        recent = ArticlePageFactory(parent=root_page, publication_date=days_ago(1))
+        CatalogueItemLinkFactory(item=item, page=recent)
         client.force_login(editor)
         response = client.get(reverse(REPORT), {"catalogue": catalogue.pk})
         soup = BeautifulSoup(response.content.decode(), "html.parser")

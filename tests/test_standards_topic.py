@@ -282,3 +282,21 @@ def zh_standard_catalogue():
 
     with translation.override("zh-hans"):
         return translation.gettext("Standard catalogue")
+
+
+def test_a_page_chosen_by_hand_is_dated_by_its_own_publication_date(client, topic, catalogue, site):
+    """Not by the day it went live on the site: a 2024 document entered today reads 2024."""
+    library = DocumentLibraryPageFactory(parent=site.root_page)
+    document = DocumentPageFactory(
+        parent=library,
+        title="示范县最低生活保障实施办法",
+        publication_date=datetime.date(2024, 5, 6),
+    )
+    item = CatalogueItemFactory(catalogue=catalogue)
+    PageCatalogueItem.objects.create(page=document, item=item)
+
+    html = client.get(domain_url(topic, "社会救助")).content.decode()
+
+    section = html[html.index(f'id="{item.anchor}"') :]
+    assert "示范县最低生活保障实施办法" in section
+    assert '<time datetime="2024-05-06">' in section

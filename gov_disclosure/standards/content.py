@@ -74,6 +74,25 @@ def _as_date(value):
     return value
 
 
+def _own_dates(pages):
+    """``{page.pk: date}`` from each registered type's own date field (a document's publication
+    date, not the day it went live on the site): one query per type among ``pages``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    by_entry = defaultdict(list)
+    for page in pages:
+        model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+        entry = registry.for_model(model) if model is not None else None
+        if entry is not None and entry.is_page and entry.date_field:
+            by_entry[entry.kind].append(page.pk)
+    dates = {}
+    for kind, pks in by_entry.items():
+        entry = registry.get(kind)
+        rows = entry.model._default_manager.filter(pk__in=pks).values_list("pk", entry.date_field)
+        dates.update((pk, _as_date(value)) for pk, value in rows if value)
+    return dates
+
+
 def _rule_kinds():
     """Registered page kinds that carry a theme category (the ones a rule can attach)."""
     return [
@@ -105,8 +124,11 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
     if page_ids:
         queryset = registry.exclude_undisclosed(
             Page.objects.filter(pk__in=page_ids).live().exclude(private_q)
-        ).only("id", "title", "url_path", "first_published_at", "last_published_at")
+        ).only(
+            "id", "title", "url_path", "content_type_id", "first_published_at", "last_published_at"
+        )
         public_pages = {page.pk: page for page in queryset}
+    own_dates = _own_dates(public_pages.values())
 
     entries = defaultdict(list)
     seen = defaultdict(set)
@@ -122,7 +144,7 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
         return Entry(
             title=title or page.title,
             url=page.get_url(request=request) or "",
-            date=date or _as_date(page.first_published_at),
+            date=date or own_dates.get(page.pk) or _as_date(page.first_published_at),
             page_id=page.pk,
         )
 
