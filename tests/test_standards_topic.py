@@ -300,3 +300,25 @@ def test_a_page_chosen_by_hand_is_dated_by_its_own_publication_date(client, topi
     section = html[html.index(f'id="{item.anchor}"') :]
     assert "示范县最低生活保障实施办法" in section
     assert '<time datetime="2024-05-06">' in section
+
+
+def test_the_topic_lists_the_pages_of_its_own_language(client, topic, catalogue, site):
+    """A translated page is not listed beside its original (by hand or by rule)."""
+    from wagtail.models import Locale
+
+    category = ThemeCategoryFactory(name="民政")
+    item = CatalogueItemFactory(catalogue=catalogue, rule_theme_category=category)
+    original = ArticlePageFactory(
+        parent=site.root_page, title="低保标准调整公告", theme_category=category
+    )
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translation = original.copy_for_translation(english, copy_parents=True)
+    translation.title = "Notice on the new minimum living allowance"
+    translation.save_revision().publish()
+    CatalogueItemLink.objects.create(item=item, page=translation)
+
+    html = client.get(domain_url(topic, "社会救助")).content.decode()
+
+    section = html[html.index(f'id="{item.anchor}"') :]
+    assert "低保标准调整公告" in section
+    assert "Notice on the new minimum living allowance" not in section

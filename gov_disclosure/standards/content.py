@@ -102,10 +102,14 @@ def _rule_kinds():
     ]
 
 
-def item_contents(items, *, request=None, limit=None, with_problems=False, private_q=None):
+def item_contents(
+    items, *, request=None, limit=None, with_problems=False, private_q=None, locale_id=None
+):
     """``{item.pk: ItemContent}`` for ``items`` (catalogue items, already loaded).
 
     ``limit`` caps the entries kept per item (newest first); counts and dates cover them all.
+    ``locale_id`` keeps only the pages in that language (the topic's): a translated page is
+    not listed twice.
     """
     items = list(items)
     result = {item.pk: ItemContent() for item in items}
@@ -115,6 +119,7 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
     if private_q is None:
         private_q = Page.objects.all().private_q()
 
+    locale = {"locale_id": locale_id} if locale_id else {}
     links = list(CatalogueItemLink.objects.filter(item_id__in=ids).order_by("sort_order", "pk"))
     page_links = list(
         PageCatalogueItem.objects.filter(item_id__in=ids).values_list("item_id", "page_id")
@@ -123,7 +128,7 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
     public_pages = {}
     if page_ids:
         queryset = registry.exclude_undisclosed(
-            Page.objects.filter(pk__in=page_ids).live().exclude(private_q)
+            Page.objects.filter(pk__in=page_ids, **locale).live().exclude(private_q)
         ).only(
             "id", "title", "url_path", "content_type_id", "first_published_at", "last_published_at"
         )
@@ -185,7 +190,9 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
         if page is not None:
             add(item_id, page_entry(page))
 
-    rule_totals = _add_rule_content(items, add, request, limit, private_q, set(public_pages))
+    rule_totals = _add_rule_content(
+        items, add, request, limit, private_q, set(public_pages), locale
+    )
 
     for item in items:
         content = result[item.pk]
@@ -200,7 +207,7 @@ def item_contents(items, *, request=None, limit=None, with_problems=False, priva
     return result
 
 
-def _add_rule_content(items, add, request, limit, private_q, chosen_ids=()):
+def _add_rule_content(items, add, request, limit, private_q, chosen_ids=(), locale=None):
     """Content attached by the items' theme-category rules; returns per-item totals.
 
     ``chosen_ids``: pages already listed by hand. They are fetched even beyond the ``limit`` so
@@ -215,11 +222,15 @@ def _add_rule_content(items, add, request, limit, private_q, chosen_ids=()):
         return {}
     prefix_q = Q()
     for path in roots.values():
-        prefix_q |= Q(tree_path__startswith=path)
+        prefix_q |= Q(tree_path=path) | Q(tree_path__startswith=path + ".")
     paths = dict(ThemeCategory.objects.filter(prefix_q).values_list("id", "tree_path"))
     # Categories each rule covers: its own and every category below it.
     covered = {
-        root: {pk for pk, path in paths.items() if path.startswith(root_path)}
+        root: {
+            pk
+            for pk, path in paths.items()
+            if path == root_path or path.startswith(root_path + ".")
+        }
         for root, root_path in roots.items()
     }
     all_categories = set().union(*covered.values())
@@ -235,6 +246,7 @@ def _add_rule_content(items, add, request, limit, private_q, chosen_ids=()):
         order = F(date_field).desc(nulls_last=True)
         queryset = (
             entry.public_queryset(private_q)
+            .filter(**(locale or {}))
             .filter(theme_category_id__in=all_categories)
             .annotate(
                 rank=Window(RowNumber(), order_by=[order, F("pk").desc()], **window),

@@ -67,7 +67,7 @@ def overview_context(page, request=None):
                 "id", "domain_id", "rule_theme_category_id", "rule_kind", "update_interval_days"
             )
         )
-        contents = item_contents(items, request=request, limit=1)
+        contents = item_contents(items, request=request, limit=1, locale_id=page.locale_id)
         for item in items:
             view = views.get(item.domain_id)
             if view is None:
@@ -97,7 +97,10 @@ def overview_context(page, request=None):
 
 def _item_views(page, items, request=None):
     contents = item_contents(
-        items, request=request, limit=app_settings.STANDARDS_ITEM_CONTENT_LIMIT
+        items,
+        request=request,
+        limit=app_settings.STANDARDS_ITEM_CONTENT_LIMIT,
+        locale_id=page.locale_id,
     )
     base = _base_url(page, request)
     return [
@@ -177,7 +180,9 @@ def item_context(page, item_id, request=None):
     )
     if item is None:
         return None
-    content = item_contents([item], request=request, limit=ITEM_PAGE_LIMIT)[item.pk]
+    content = item_contents(
+        [item], request=request, limit=ITEM_PAGE_LIMIT, locale_id=page.locale_id
+    )[item.pk]
     return {
         "catalogue": item.catalogue,
         "domain": item.domain,
