@@ -870,10 +870,11 @@ def test_parse_date(value, expected):
 
 
 def test_bounded_queries_per_row(tmp_path, library):
-    """Each new document costs a fixed number of queries (16), each unchanged one 3.
+    """Each new document costs a fixed number of queries (17), each unchanged one 3.
 
     Measured with SQLite and PostgreSQL, counting the savepoint statements that each row's
-    transaction makes inside the test's transaction.
+    transaction makes inside the test's transaction. One of the 17 reads the page's standard
+    catalogue items (gov_disclosure.standards) when its first revision is saved.
     """
     rows = [row(n, 有效性="废止" if n % 10 == 0 else "") for n in range(1, 61)]
     path = write_csv(tmp_path / "a.csv", rows)
@@ -881,7 +882,7 @@ def test_bounded_queries_per_row(tmp_path, library):
         status, out, err = run(path, library.pk)
     assert status == 0, err
     assert documents().count() == 60
-    assert len(queries) <= 17 * 60, len(queries)
+    assert len(queries) <= 18 * 60, len(queries)
 
     with CaptureQueriesContext(connection) as queries:
         status, out, err = run(path, library.pk)

@@ -222,6 +222,11 @@ class TestAttachments:
             "attachments-0-ORDER": "1",
             "attachments-0-id": "",
             "attachments-0-DELETE": "",
+            # the 标准目录 tab every gov_disclosure page type has (gov_disclosure.standards)
+            "standard_catalogue_items-TOTAL_FORMS": "0",
+            "standard_catalogue_items-INITIAL_FORMS": "0",
+            "standard_catalogue_items-MIN_NUM_FORMS": "0",
+            "standard_catalogue_items-MAX_NUM_FORMS": "1000",
             "disclosure_attribute": "proactive",
             "disclosure_reason": "",
             "action-publish": "action-publish",
