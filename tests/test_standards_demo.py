@@ -23,7 +23,15 @@ def demo(db):
     return StandardsTopicPage.objects.get(slug="bzhgf")
 
 
-def test_every_domain_has_items_and_some_are_left_empty(demo, client):
+def test_the_demo_topic(demo, client):
+    """One load of the demo (it takes a while) for the topic, its village catalogue, the guide
+    and the disclosure catalogue."""
+    every_domain_has_items_and_some_are_left_empty(demo, client)
+    community_catalogue_points_to_county_items(demo, client)
+    guide_and_catalogue_pages(demo, client)
+
+
+def every_domain_has_items_and_some_are_left_empty(demo, client):
     county = demo.catalogue
     items = list(CatalogueItem.objects.filter(catalogue=county))
     assert set(StandardDomain.objects.values_list("name", flat=True)) == {
@@ -43,7 +51,7 @@ def test_every_domain_has_items_and_some_are_left_empty(demo, client):
     assert response.content.decode().count('<li class="gd-topic__domain') == 26
 
 
-def test_community_catalogue_points_to_county_items(demo, client):
+def community_catalogue_points_to_county_items(demo, client):
     village = Catalogue.objects.get(scope=CatalogueScope.VILLAGE)
     assert village.parent_id == demo.catalogue_id
     items = CatalogueItem.objects.filter(catalogue=village)
@@ -69,7 +77,7 @@ def test_loading_again_changes_no_catalogue_row(demo):
     assert rows() == before
 
 
-def test_guide_and_catalogue_pages(demo, client):
+def guide_and_catalogue_pages(demo, client):
     from wagtail.models import Page
 
     from gov_disclosure.standards.models import DisclosureCataloguePage, DisclosureGuidePage
