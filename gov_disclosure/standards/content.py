@@ -103,13 +103,21 @@ def _rule_kinds():
 
 
 def item_contents(
-    items, *, request=None, limit=None, with_problems=False, private_q=None, locale_id=None
+    items,
+    *,
+    request=None,
+    limit=None,
+    with_problems=False,
+    private_q=None,
+    locale_id=None,
+    with_urls=True,
 ):
     """``{item.pk: ItemContent}`` for ``items`` (catalogue items, already loaded).
 
     ``limit`` caps the entries kept per item (newest first); counts and dates cover them all.
     ``locale_id`` keeps only the pages in that language (the topic's): a translated page is
-    not listed twice.
+    not listed twice. ``with_urls=False`` leaves the entries' URLs empty, for callers that only
+    count (the topic's overview).
     """
     items = list(items)
     result = {item.pk: ItemContent() for item in items}
@@ -148,7 +156,7 @@ def item_contents(
     def page_entry(page, title="", date=None):
         return Entry(
             title=title or page.title,
-            url=page.get_url(request=request) or "",
+            url=(page.get_url(request=request) or "") if with_urls else "",
             date=date or own_dates.get(page.pk) or _as_date(page.first_published_at),
             page_id=page.pk,
         )
@@ -191,7 +199,7 @@ def item_contents(
             add(item_id, page_entry(page))
 
     rule_totals = _add_rule_content(
-        items, add, request, limit, private_q, set(public_pages), locale
+        items, add, request, limit, private_q, set(public_pages), locale, with_urls
     )
 
     for item in items:
@@ -207,7 +215,9 @@ def item_contents(
     return result
 
 
-def _add_rule_content(items, add, request, limit, private_q, chosen_ids=(), locale=None):
+def _add_rule_content(
+    items, add, request, limit, private_q, chosen_ids=(), locale=None, with_urls=True
+):
     """Content attached by the items' theme-category rules; returns per-item totals.
 
     ``chosen_ids``: pages already listed by hand. They are fetched even beyond the ``limit`` so
@@ -287,7 +297,7 @@ def _add_rule_content(items, add, request, limit, private_q, chosen_ids=(), loca
                         item.pk,
                         Entry(
                             title=page.title,
-                            url=page.get_url(request=request) or "",
+                            url=(page.get_url(request=request) or "") if with_urls else "",
                             date=_as_date(getattr(page, date_field)),
                             page_id=page.pk,
                         ),

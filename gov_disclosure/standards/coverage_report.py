@@ -125,7 +125,12 @@ def coverage_findings(items, *, request=None, today=None):
     private_q = Page.objects.all().private_q()
     # One entry per item is enough: counts and latest dates cover all the content.
     contents = item_contents(
-        items, request=request, limit=1, with_problems=True, private_q=private_q
+        items,
+        request=request,
+        limit=1,
+        with_problems=True,
+        private_q=private_q,
+        with_urls=False,  # the report links to the items, not to their content
     )
     reasons = _not_public_reasons(
         {

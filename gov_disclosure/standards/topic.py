@@ -67,7 +67,9 @@ def overview_context(page, request=None):
                 "id", "domain_id", "rule_theme_category_id", "rule_kind", "update_interval_days"
             )
         )
-        contents = item_contents(items, request=request, limit=1, locale_id=page.locale_id)
+        contents = item_contents(
+            items, request=request, limit=1, locale_id=page.locale_id, with_urls=False
+        )
         for item in items:
             view = views.get(item.domain_id)
             if view is None:
