@@ -174,3 +174,40 @@ def test_agency_protected_while_pages_use_it(root_page):
     with pytest.raises(ProtectedError):
         agency.delete()
     assert Agency.objects.filter(pk=agency.pk).exists()
+
+
+@pytest.mark.django_db
+def test_public_disclosures_leave_out_what_stands_in_a_hidden_section(
+    root_page, django_assert_num_queries
+):
+    from wagtail.models import PageViewRestriction
+
+    from gov_disclosure.models import DisclosureArticlePage, hidden_sections_q
+
+    from .factories import PortalPageFactory
+
+    open_section = PortalPageFactory(parent=root_page, title="公开栏目")
+    visible = ArticlePageFactory(parent=open_section, title="公开的文章")
+    closed_section = PortalPageFactory(parent=root_page, title="已撤下的栏目")
+    below_closed = ArticlePageFactory(parent=closed_section, title="栏目撤下后仍为发布状态")
+    closed_section.unpublish()
+    below_closed.refresh_from_db()
+    assert below_closed.live  # Wagtail leaves the children live
+    restricted_section = PortalPageFactory(parent=root_page, title="受限栏目")
+    below_restricted = ArticlePageFactory(parent=restricted_section, title="受限栏目的文章")
+    PageViewRestriction.objects.create(
+        page=restricted_section, restriction_type=PageViewRestriction.LOGIN
+    )
+    public = DisclosureArticlePage.objects.public_disclosures()
+    assert list(public.values_list("title", flat=True)) == [visible.title]
+    with django_assert_num_queries(1):
+        hidden = hidden_sections_q()
+    assert not DisclosureArticlePage.objects.filter(hidden).filter(pk=visible.pk).exists()
+    assert set(DisclosureArticlePage.objects.filter(hidden).values_list("pk", flat=True)) == {
+        below_closed.pk,
+        below_restricted.pk,
+    }
+    # Publishing the section again brings its page back.
+    closed_section.save_revision().publish()
+    public = DisclosureArticlePage.objects.public_disclosures()
+    assert below_closed.pk in set(public.values_list("pk", flat=True))

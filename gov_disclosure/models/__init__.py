@@ -7,6 +7,7 @@ from .disclosure import (
     DisclosurePageManager,
     DisclosurePageMixin,
     DisclosurePageQuerySet,
+    hidden_sections_q,
 )
 from .pages import DisclosureArticlePage, DisclosurePortalPage
 
@@ -21,4 +22,5 @@ __all__ = [
     "DisclosurePortalPage",
     "ThemeCategory",
     "WorkdayOverride",
+    "hidden_sections_q",
 ]

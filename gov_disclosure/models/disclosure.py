@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -63,16 +64,37 @@ class DisclosureAttributeMixin(models.Model):
             )
 
 
+def hidden_sections_q():
+    """Pages the public cannot reach because of where they stand: restricted (password, login
+    or groups) themselves or below a restriction, or below a page that is not live.
+
+    One query. A live page whose section was unpublished keeps ``live=True`` in Wagtail, so
+    ``live().public()`` alone would still list it.
+    """
+    from wagtail.models import Page, PageViewRestriction
+
+    restricted = PageViewRestriction.objects.order_by().values_list("page__path", flat=True)
+    unpublished_sections = (
+        Page.objects.filter(live=False, numchild__gt=0).order_by().values_list("path", flat=True)
+    )
+    q = Q()
+    for path in restricted.union(unpublished_sections):
+        q |= Q(path__startswith=path)
+    return q if q else Q(pk__in=[])
+
+
 class DisclosurePageQuerySet(PageQuerySet):
     def public_disclosures(self, private_q=None):
-        """Pages a member of the public may see: live, not restricted, proactively disclosed.
+        """Pages a member of the public may see: live, in a section that is live and not
+        restricted, and proactively disclosed.
 
-        ``private_q`` (from ``Page.objects.all().private_q()``) saves the query for the view
-        restrictions when several querysets are built for one request.
+        ``private_q`` (from :func:`hidden_sections_q`) saves its query when several querysets
+        are built for one request.
         """
-        queryset = self.live()
-        queryset = queryset.exclude(private_q) if private_q is not None else queryset.public()
-        return queryset.filter(disclosure_attribute=DisclosureAttribute.PROACTIVE)
+        hidden = private_q if private_q is not None else hidden_sections_q()
+        return (
+            self.live().exclude(hidden).filter(disclosure_attribute=DisclosureAttribute.PROACTIVE)
+        )
 
 
 class DisclosurePageManager(PageManager.from_queryset(DisclosurePageQuerySet)):

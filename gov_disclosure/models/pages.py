@@ -70,7 +70,9 @@ class DisclosurePortalPage(Page):
         from ..registry import registry
 
         limit = app_settings.PORTAL_LATEST_COUNT
-        private_q = Page.objects.all().private_q()  # one query for all sections
+        from .disclosure import hidden_sections_q
+
+        private_q = hidden_sections_q()  # one query for all sections
         sections = []
         for entry in registry:
             if not entry.is_page:

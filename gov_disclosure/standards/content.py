@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from gov_disclosure.models import ThemeCategory
+from gov_disclosure.models import ThemeCategory, hidden_sections_q
 from gov_disclosure.registry import registry
 
 from .models import CatalogueItemLink, PageCatalogueItem
@@ -125,7 +125,7 @@ def item_contents(
         return result
     ids = list(result)
     if private_q is None:
-        private_q = Page.objects.all().private_q()
+        private_q = hidden_sections_q()
 
     locale = {"locale_id": locale_id} if locale_id else {}
     links = list(CatalogueItemLink.objects.filter(item_id__in=ids).order_by("sort_order", "pk"))

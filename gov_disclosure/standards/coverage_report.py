@@ -28,6 +28,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from gov_disclosure.models import hidden_sections_q
 from gov_disclosure.registry import registry
 
 from .content import PROBLEM_LABELS, is_stale, item_contents
@@ -122,7 +123,7 @@ def coverage_findings(items, *, request=None, today=None):
     """``(findings, summary)`` for ``items`` (catalogue items with catalogue and domain loaded)."""
     items = list(items)
     today = today or timezone.localdate()
-    private_q = Page.objects.all().private_q()
+    private_q = hidden_sections_q()
     # One entry per item is enough: counts and latest dates cover all the content.
     contents = item_contents(
         items,

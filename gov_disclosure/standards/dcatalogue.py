@@ -32,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from gov_disclosure.listing import ListingFilterForm, keyword_field, record_field, year_field
-from gov_disclosure.models import Agency, ThemeCategory
+from gov_disclosure.models import Agency, ThemeCategory, hidden_sections_q
 from gov_disclosure.pagination import paginate
 from gov_disclosure.registry import registry
 
@@ -108,7 +108,7 @@ def site_scope(page, request):
             if root.site_id == parts[0] and page.url_path.startswith(root.root_path):
                 root_path = root.root_path
                 break
-    return Scope(root_path, page.locale_id, Page.objects.all().private_q())
+    return Scope(root_path, page.locale_id, hidden_sections_q())
 
 
 def public_pages(entry, scope):
