@@ -9,6 +9,7 @@ of ``INSTALLED_APPS`` without breaking them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -24,6 +25,17 @@ class ContentType:
     label: Any
     date_field: str | None = None
     options: dict = field(default_factory=dict)
+
+    @cached_property
+    def open_data(self):
+        """The kind's :class:`gov_disclosure.opendata.OpenData`, or ``None`` when it has none.
+
+        Named by the ``open_data`` option (a dotted path), imported on first use.
+        """
+        from django.utils.module_loading import import_string
+
+        path = self.options.get("open_data")
+        return import_string(path)(self) if path else None
 
     @property
     def is_page(self) -> bool:

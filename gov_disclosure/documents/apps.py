@@ -27,12 +27,14 @@ class DocumentsConfig(AppConfig):
             label=_("Policy documents"),
             date_field="publication_date",
             number_field="document_number",
+            open_data="gov_disclosure.documents.opendata.Documents",
         )
         registry.register(
             InterpretationPage,
             kind="interpretation",
             label=_("Policy interpretations"),
             date_field="publication_date",
+            open_data="gov_disclosure.documents.opendata.Interpretations",
         )
         app = self.label
         for role in (EDITORS, REVIEWERS, DISCLOSURE_OFFICE):

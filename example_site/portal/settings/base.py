@@ -196,6 +196,8 @@ INSTALLED_APPS += [
     "gov_disclosure.applications",
     "gov_disclosure.reports",
     "gov_disclosure.search",
+    "gov_disclosure.api",
+    "ninja",  # serves the API's documentation page from the site, not from a CDN
     "wagtail.contrib.routable_page",
     "wagtail_localize",
     "wagtail_localize.locales",
