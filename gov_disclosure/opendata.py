@@ -156,6 +156,12 @@ class PageFilters(Schema):
     language: str | None = Field(
         None, max_length=20, description="Language code, e.g. zh-hans; default: all languages."
     )
+    section: int | None = Field(
+        None,
+        ge=1,
+        description="Id of a page (a document library, a project index…): only the items "
+        "below it, as its listing shows them.",
+    )
 
 
 class OpenData:
@@ -177,22 +183,21 @@ class OpenData:
     #: One-line description for the OpenAPI description.
     description: ClassVar[str] = ""
 
-    def __init__(self, entry):
-        self.entry = entry  # the registry's ContentType
+    #: The field lists are ordered by (newest first, undated last), then by id; set from the
+    #: registry for a registered kind, by the subclass otherwise (``None``: by id only).
+    date_field: ClassVar[str | None] = None
 
-    @property
-    def label(self):
-        return self.entry.label
-
-    @property
-    def date_field(self) -> str | None:
-        return self.entry.date_field
+    def __init__(self, entry=None):
+        self.entry = entry  # the registry's ContentType; None for records that are not pages
+        if entry is not None:
+            self.date_field = entry.date_field
 
     def queryset(self, private_q=None):
-        """The public rows of the kind, newest first (originals only: an alias repeats one)."""
+        """The public rows, unordered (the API orders them). A subclass for records that are
+        not a registered kind of page must override this."""
         queryset = self.entry.public_queryset(private_q=private_q)
         if self.entry.is_page:
-            queryset = queryset.filter(alias_of__isnull=True)
+            queryset = queryset.filter(alias_of__isnull=True)  # an alias repeats its original
         return queryset
 
     def items(self, queryset):
@@ -253,6 +258,13 @@ class OpenData:
             queryset = queryset.filter(last_published_at__gte=since)
         if language := values.pop("language", None):
             queryset = queryset.filter(locale__language_code__iexact=language)
+        if section := values.pop("section", None):
+            from wagtail.models import Page
+
+            path = Page.objects.filter(pk=section).values_list("path", flat=True).first()
+            if path is None:
+                raise ParameterError("section", _("There is no such page."))
+            queryset = queryset.filter(path__startswith=path).exclude(pk=section)
         return self.filter_own(queryset, values)
 
     def filter_own(self, queryset, values: dict[str, Any]):

@@ -71,6 +71,7 @@ class ContentRegistry:
         self._by_kind: dict[str, ContentType] = {}
         self._daily_tasks: dict[str, DailyTask] = {}
         self._edit_tabs: dict[str, Any] = {}
+        self._open_data: dict[str, str] = {}
 
     def register_edit_tab(self, name: str, factory) -> None:
         """Add a tab to the edit form of every gov_disclosure page type.
@@ -84,6 +85,22 @@ class ContentRegistry:
     def edit_tabs(self, model) -> list:
         tabs = (factory(model) for factory in self._edit_tabs.values())
         return [tab for tab in tabs if tab is not None]
+
+    def register_open_data(self, name: str, path: str) -> None:
+        """Offer open data that is not a registered kind of page (catalogue items…).
+
+        ``path`` names an :class:`gov_disclosure.opendata.OpenData` subclass that sets its own
+        ``queryset``. Kinds registered with ``register(..., open_data=…)`` need no call here.
+        """
+        self._open_data[name] = path
+
+    @property
+    def open_data(self) -> list:
+        """Every kind's and record's open data, registered kinds first."""
+        from django.utils.module_loading import import_string
+
+        found = [entry.open_data for entry in self if entry.open_data is not None]
+        return found + [import_string(path)(None) for path in self._open_data.values()]
 
     def register_daily_task(self, name: str, function, *, label) -> None:
         """Add a job to the daily command; it must be idempotent (safe to run twice a day)."""

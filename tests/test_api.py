@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from gov_disclosure.documents.models import Validity
 
-from .document_factories import DocumentPageFactory, InterpretationPageFactory
+from .document_factories import (
+    DocumentLibraryPageFactory,
+    DocumentPageFactory,
+    InterpretationPageFactory,
+)
 from .search_support import Corpus
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +87,11 @@ def test_filters_are_those_of_the_library(client, corpus):
         corpus.env.title
     ]
     assert titles(get(client, "/documents/", q="环境", year=2023)) == []
+    # Only what one library lists.
+    other = DocumentLibraryPageFactory(parent=corpus.portal, title="另一个文件库")
+    elsewhere = DocumentPageFactory(parent=other, title="另一库的文件")
+    assert titles(get(client, "/documents/", section=other.pk)) == [elsewhere.title]
+    assert elsewhere.title not in titles(get(client, "/documents/", section=corpus.library.pk))
 
 
 @pytest.mark.parametrize(
@@ -93,6 +102,7 @@ def test_filters_are_those_of_the_library(client, corpus):
         ({"validity": "sometimes"}, "validity", "以下之一：not_yet_effective, valid, expired"),
         ({"agency": "999999"}, "agency", "没有这个发布机构"),
         ({"category": "999999"}, "category", "没有这个主题分类"),
+        ({"section": "999999"}, "section", "没有这个页面"),
         ({"page_size": "0"}, "page_size", "1"),
         ({"page_size": "500"}, "page_size", "100"),
         ({"cursor": "forged"}, "cursor", "第一页"),

@@ -270,8 +270,7 @@ def build_api() -> NinjaAPI:
         openapi_url="/openapi.json",
     )
     api.add_exception_handler(ValidationError, on_validation_error)
-    for entry in registry:
-        if entry.open_data is not None:
-            add_kind(api, entry.open_data)
+    for spec in registry.open_data:
+        add_kind(api, spec)
     add_records(api)
     return api
