@@ -11,6 +11,7 @@ section, proactively disclosed, not an alias), is rate limited per address, carr
 """
 
 import functools
+from typing import Literal
 
 from django.http import HttpResponse
 from django.utils import translation
@@ -25,7 +26,7 @@ from gov_disclosure.opendata import AgencyRef, CategoryRef, ParameterError
 from gov_disclosure.public_forms import over_rate_limit
 from gov_disclosure.registry import registry
 
-from . import errors, pagination
+from . import errors, exports, pagination
 from .app_settings import app_settings
 from .serialize import dumps, serialize
 
@@ -172,6 +173,41 @@ def add_kind(api, spec):
             "next": next_url(request, cursor),
         }
         return json_response(request, data)
+
+    @api.get(
+        f"/{spec.path}/export.{{file_format}}",
+        response={200: None, **ERRORS},
+        operation_id=f"export_{spec.path}",
+        summary=f"Download all {spec.path} (CSV, XLSX or JSON Lines)",
+        description=(
+            "Every item the list would give, with the same filters, in one file: `csv` "
+            "(UTF-8 with BOM, field names as header), `xlsx` (column labels in the language "
+            "asked for) or `jsonl` (one list item per line). Streamed; no pagination."
+        ),
+        tags=[tag],
+        openapi_extra={
+            "responses": {
+                "200": {
+                    "description": "The file.",
+                    "content": {
+                        "text/csv": {"schema": {"type": "string"}},
+                        exports.FORMATS["xlsx"]: {"schema": {"type": "string", "format": "binary"}},
+                        "application/x-ndjson": {"schema": {"type": "string"}},
+                    },
+                }
+            }
+        },
+    )
+    @open_data_view
+    def export(request, file_format: Literal["csv", "xlsx", "jsonl"], filters: Query[Filters]):
+        if answer := unknown_parameters(request, Filters):
+            return answer
+        private_q = hidden_sections_q()
+        try:
+            queryset = spec.filter(spec.queryset(private_q), filters)
+        except ParameterError as error:
+            return errors.invalid_parameters({error.parameter: error.message})
+        return exports.WRITERS[file_format](spec, queryset, request, private_q)
 
     @api.get(
         f"/{spec.path}/{{item_id}}/",
