@@ -17,6 +17,7 @@ what a citizen reads (error messages, export headers) is translated.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 from typing import Any, ClassVar
@@ -28,6 +29,17 @@ from ninja import Field, Schema
 from .listing import KEYWORD_MAX_LENGTH, YEAR_RANGE
 
 KEYWORD_MAX_TERMS = 5
+
+
+@dataclass(frozen=True)
+class FeedEvent:
+    """One entry of a kind's events feed (a document repealed on a date…)."""
+
+    title: str
+    link: str
+    date: datetime.date | datetime.datetime
+    description: str = ""
+    unique_id: str = ""
 
 
 class ParameterError(Exception):
@@ -210,6 +222,18 @@ class OpenData:
         return queryset.select_related(*self.item_related).prefetch_related(
             *self.item_prefetch, *self.detail_prefetch
         )
+
+    #: The title of the kind's events feed, when :meth:`events` is implemented.
+    events_label: ClassVar[Any] = None
+
+    def events(self, queryset, request, limit: int) -> list[FeedEvent]:
+        """The newest events of the public rows in ``queryset``, newest first (feeds)."""
+        raise NotImplementedError
+
+    def feed_description(self, row) -> str:
+        """The line under an item's title in the feeds."""
+        parts = (getattr(row, name, "") for name in ("document_number", "caption", "summary"))
+        return " ".join(str(part) for part in parts if part)
 
     def references(self, rows) -> dict[type, set[int]]:
         """Ids of the pages, by model, that ``rows`` point at and the schemas name."""

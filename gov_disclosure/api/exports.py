@@ -45,7 +45,7 @@ FORMATS = {
 COMMON_LABELS = {
     "id": _("ID"),
     "title": _("Title"),
-    "url": _("Address"),
+    "url": _("Web address"),
     "language": _("Language"),
     "last_published_at": _("Last published"),
     "agency_id": _("Agency ID"),

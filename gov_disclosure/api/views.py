@@ -26,7 +26,7 @@ from gov_disclosure.opendata import AgencyRef, CategoryRef, ParameterError
 from gov_disclosure.public_forms import over_rate_limit
 from gov_disclosure.registry import registry
 
-from . import errors, exports, pagination
+from . import errors, exports, feeds, pagination
 from .app_settings import app_settings
 from .serialize import dumps, serialize
 
@@ -91,7 +91,14 @@ def open_data_view(view):
             window = app_settings.API_RATE_WINDOW
             if over_rate_limit(request, "api", app_settings.API_RATE_LIMIT, window):
                 return errors.too_many_requests(window)
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except ParameterError as error:
+                return errors.invalid_parameters({error.parameter: error.message})
+            except pagination.BadCursor:
+                return errors.invalid_parameters(
+                    {"cursor": _("This cursor is not valid here: start again from the first page.")}
+                )
 
     return wrapped
 
@@ -118,6 +125,13 @@ def page_size(paging):
             _("Must be at most %(limit)s.") % {"limit": app_settings.API_MAX_PAGE_SIZE},
         )
     return size
+
+
+def filtered(spec, filters):
+    """``(public rows matching the filters, the hidden sections' Q)``; raises
+    ``ParameterError`` for a filter that names nothing."""
+    private_q = hidden_sections_q()
+    return spec.filter(spec.queryset(private_q), filters), private_q
 
 
 def next_url(request, cursor):
@@ -151,23 +165,15 @@ def add_kind(api, spec):
     def listing(request, filters: Query[Filters], paging: Query[Paging]):
         if answer := unknown_parameters(request, Filters, Paging):
             return answer
-        private_q = hidden_sections_q()
-        try:
-            size = page_size(paging)
-            queryset = spec.filter(spec.queryset(private_q), filters)
-            rows, cursor = pagination.page(
-                spec.items(queryset),
-                kind=spec.kind,
-                date_field=spec.date_field,
-                cursor=paging.cursor,
-                size=size,
-            )
-        except ParameterError as error:
-            return errors.invalid_parameters({error.parameter: error.message})
-        except pagination.BadCursor:
-            return errors.invalid_parameters(
-                {"cursor": _("This cursor is not valid here: start again from the first page.")}
-            )
+        size = page_size(paging)
+        queryset, private_q = filtered(spec, filters)
+        rows, cursor = pagination.page(
+            spec.items(queryset),
+            kind=spec.kind,
+            date_field=spec.date_field,
+            cursor=paging.cursor,
+            size=size,
+        )
         data = {
             "results": serialize(spec, spec.Item, rows, request, private_q),
             "next": next_url(request, cursor),
@@ -202,12 +208,53 @@ def add_kind(api, spec):
     def export(request, file_format: Literal["csv", "xlsx", "jsonl"], filters: Query[Filters]):
         if answer := unknown_parameters(request, Filters):
             return answer
-        private_q = hidden_sections_q()
-        try:
-            queryset = spec.filter(spec.queryset(private_q), filters)
-        except ParameterError as error:
-            return errors.invalid_parameters({error.parameter: error.message})
+        queryset, private_q = filtered(spec, filters)
         return exports.WRITERS[file_format](spec, queryset, request, private_q)
+
+    feed_content = {
+        "200": {
+            "description": "The feed.",
+            "content": {
+                "application/rss+xml": {"schema": {"type": "string"}},
+                "application/atom+xml": {"schema": {"type": "string"}},
+            },
+        }
+    }
+
+    @api.get(
+        f"/{spec.path}/feed.{{feed_format}}",
+        response={200: None, **ERRORS},
+        operation_id=f"feed_{spec.path}",
+        summary=f"Newest {spec.path} as RSS 2.0 or Atom",
+        description="The 50 newest items of the list, with the same filters (e.g. a feed per "
+        "agency: `?agency=3`).",
+        tags=[tag],
+        openapi_extra={"responses": feed_content},
+    )
+    @open_data_view
+    def feed(request, feed_format: Literal["rss", "atom"], filters: Query[Filters]):
+        if answer := unknown_parameters(request, Filters):
+            return answer
+        queryset, private_q = filtered(spec, filters)
+        return feeds.items_feed(spec, queryset, request, feed_format)
+
+    if spec.events_label is not None:
+
+        @api.get(
+            f"/{spec.path}/events.{{feed_format}}",
+            response={200: None, **ERRORS},
+            operation_id=f"events_{spec.path}",
+            summary=f"Events of {spec.path} (e.g. validity changes) as RSS 2.0 or Atom",
+            description="The 50 newest events of the list's items, with the same filters.",
+            tags=[tag],
+            openapi_extra={"responses": feed_content},
+        )
+        @open_data_view
+        def events(request, feed_format: Literal["rss", "atom"], filters: Query[Filters]):
+            if answer := unknown_parameters(request, Filters):
+                return answer
+            queryset, private_q = filtered(spec, filters)
+            return feeds.events_feed(spec, queryset, request, feed_format)
 
     @api.get(
         f"/{spec.path}/{{item_id}}/",

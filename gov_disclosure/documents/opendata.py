@@ -6,11 +6,15 @@ import datetime
 from typing import Literal
 
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 
 from gov_disclosure.opendata import (
     Choice,
     DisclosureItem,
+    FeedEvent,
     OpenData,
     PageFilters,
     PageRef,
@@ -18,7 +22,7 @@ from gov_disclosure.opendata import (
     public_reference,
 )
 
-from .models import DocumentPage, DocumentType, InterpretationPage, Validity
+from .models import DocumentPage, DocumentType, InterpretationPage, Validity, ValidityChange
 from .models.interpretations import InterpretationType
 
 
@@ -128,6 +132,39 @@ class Documents(OpenData):
     Filters = DocumentFilters
     keyword_fields = ("document_number", "index_number", "registration_number", "caption")
     description = "Policy and normative documents (政策文件, 行政规范性文件) with their validity."
+
+    events_label = _("Validity changes of policy documents")
+
+    def events(self, queryset, request, limit):
+        """Validity changes in force by today (not the first publication: the documents feed
+        has those), newest first."""
+        changes = (
+            ValidityChange.objects.filter(
+                document__in=queryset.order_by().values("pk"), changed_on__lte=timezone.localdate()
+            )
+            .exclude(source=ValidityChange.Source.FIRST_PUBLICATION)
+            .select_related("document")
+            .defer("document__body")
+            .order_by("-changed_on", "-pk")[:limit]
+        )
+        events = []
+        for change in changes:
+            link = change.document.get_full_url(request=request)
+            title = gettext("%(title)s: %(validity)s from %(date)s") % {
+                "title": change.document.title,
+                "validity": change.get_to_validity_display(),
+                "date": change.changed_on.isoformat(),
+            }
+            events.append(
+                FeedEvent(
+                    title=title,
+                    link=link,
+                    date=change.changed_on,
+                    description=change.reason,
+                    unique_id=f"{link}#validity-{change.pk}",
+                )
+            )
+        return events
 
     def references(self, rows):
         return {

@@ -152,6 +152,10 @@ class DisclosurePageMixin(DisclosureAttributeMixin):
 
         return edit_handler_with_tabs(cls, registry.edit_tabs(cls))
 
+    def get_sitemap_urls(self, request=None):
+        # Also in Wagtail's own sitemap, a page not proactively disclosed is never listed.
+        return super().get_sitemap_urls(request) if self.is_proactively_disclosed else []
+
     def serve(self, request, *args, **kwargs):
         # Editors still preview it in the admin; the public never gets it.
         if not self.is_proactively_disclosed and not getattr(request, "is_preview", False):

@@ -198,6 +198,7 @@ INSTALLED_APPS += [
     "gov_disclosure.search",
     "gov_disclosure.api",
     "ninja",  # serves the API's documentation page from the site, not from a CDN
+    "django.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail_localize",
     "wagtail_localize.locales",
