@@ -29,6 +29,8 @@ from ninja import Field, Schema
 from .listing import KEYWORD_MAX_LENGTH, YEAR_RANGE
 
 KEYWORD_MAX_TERMS = 5
+#: The largest id a database column holds (a larger number in an address is a 400, not a 500).
+ID_MAX = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,12 @@ class PageFilters(Schema):
         max_length=KEYWORD_MAX_LENGTH,
         description="Words that must all appear (in the title or the kind's keyword fields).",
     )
-    agency: int | None = Field(None, ge=1, description="Id of an issuing agency.")
+    agency: int | None = Field(None, ge=1, le=ID_MAX, description="Id of an issuing agency.")
     category: int | None = Field(
-        None, ge=1, description="Id of a theme category; its subcategories are included."
+        None,
+        ge=1,
+        le=ID_MAX,
+        description="Id of a theme category; its subcategories are included.",
     )
     year: int | None = Field(
         None,
@@ -171,6 +176,7 @@ class PageFilters(Schema):
     section: int | None = Field(
         None,
         ge=1,
+        le=ID_MAX,
         description="Id of a page (a document library, a project index…): only the items "
         "below it, as its listing shows them.",
     )

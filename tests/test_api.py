@@ -197,6 +197,13 @@ def test_a_document_in_detail(client, corpus, django_assert_max_num_queries):
     assert body["document"]["id"] == corpus.env.pk
 
 
+def test_an_id_too_large_for_the_database_is_a_400(client, corpus):
+    response = get(client, f"/documents/{10**30}/")
+    assert response.status_code == 400
+    assert response.json()["error"]["parameters"][0]["name"] == "item_id"
+    assert get(client, "/documents/", agency=10**30).status_code == 400
+
+
 def test_nothing_hidden_is_listed_or_served(client, corpus):
     listed = {item["title"] for item in every_item(client, "/documents/")}
     assert listed == {corpus.env.title, corpus.water.title, corpus.school.title}

@@ -11,18 +11,18 @@ section, proactively disclosed, not an alias), is rate limited per address, carr
 """
 
 import functools
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
 from pydantic import create_model
 
 from gov_disclosure.models import Agency, ThemeCategory, hidden_sections_q
-from gov_disclosure.opendata import AgencyRef, CategoryRef, ParameterError
+from gov_disclosure.opendata import ID_MAX, AgencyRef, CategoryRef, ParameterError
 from gov_disclosure.public_forms import over_rate_limit
 from gov_disclosure.registry import registry
 
@@ -48,12 +48,25 @@ class Error(Schema):
 ERRORS = {400: Error, 404: Error, 429: Error}
 
 
-class Paging(Schema):
-    cursor: str | None = Field(
-        None, max_length=500, description="The `next` value of the previous page."
-    )
-    page_size: int | None = Field(
-        None, ge=1, le=1000, description="Items per page (default 20, at most 100)."
+def paging_schema():
+    """The pagination parameters, with the site's limits as they are when the API is built."""
+    default, limit = app_settings.API_PAGE_SIZE, app_settings.API_MAX_PAGE_SIZE
+    return create_model(
+        "Paging",
+        __base__=Schema,
+        cursor=(
+            str | None,
+            Field(None, max_length=500, description="The `next` value of the previous page."),
+        ),
+        page_size=(
+            int | None,
+            Field(
+                None,
+                ge=1,
+                le=limit,
+                description=f"Items per page (default {default}, at most {limit}).",
+            ),
+        ),
     )
 
 
@@ -152,6 +165,7 @@ def add_kind(api, spec):
         next=(str | None, Field(description="Address of the next page; null on the last.")),
     )
     tag = spec.path
+    Paging = paging_schema()
 
     @api.get(
         f"/{spec.path}/",
@@ -264,7 +278,7 @@ def add_kind(api, spec):
         tags=[tag],
     )
     @open_data_view
-    def detail(request, item_id: int):
+    def detail(request, item_id: Annotated[int, Path(ge=1, le=ID_MAX)]):
         if answer := unknown_parameters(request):
             return answer
         private_q = hidden_sections_q()

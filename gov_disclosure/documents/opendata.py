@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 
 from gov_disclosure.opendata import (
+    ID_MAX,
     Choice,
     DisclosureItem,
     FeedEvent,
@@ -224,7 +225,9 @@ class InterpretationDetail(InterpretationItem):
 
 
 class InterpretationFilters(PageFilters):
-    document: int | None = Field(None, ge=1, description="Id of the interpreted document.")
+    document: int | None = Field(
+        None, ge=1, le=ID_MAX, description="Id of the interpreted document."
+    )
     type: Literal[tuple(InterpretationType.values)] | None = Field(
         None, description="Kind of interpretation."
     )
