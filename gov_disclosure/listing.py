@@ -99,3 +99,35 @@ class ListingFilterForm(forms.Form):
             % {"field": self.fields[name].label, "message": " ".join(errors)}
             for name, errors in self.errors.items()
         ]
+
+
+DOWNLOAD_FORMATS = (
+    ("export", "csv", _("CSV")),
+    ("export", "xlsx", _("Excel")),
+    ("export", "jsonl", _("JSON Lines")),
+    ("feed", "rss", _("RSS feed")),
+)
+
+
+def download_links(path: str, filters: dict) -> list[dict]:
+    """Links to the open-data downloads of a listing (``path`` is the API list, e.g.
+    ``"documents"``) with the listing's filters; empty when ``gov_disclosure.api`` is not
+    installed or its URLs are not mounted."""
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.http import urlencode
+
+    if not apps.is_installed("gov_disclosure.api"):
+        return []
+    query = urlencode({name: value for name, value in filters.items() if value not in (None, "")})
+    links = []
+    for endpoint, file_format, label in DOWNLOAD_FORMATS:
+        argument = "file_format" if endpoint == "export" else "feed_format"
+        try:
+            url = reverse(f"gov_disclosure_api:{endpoint}_{path}", kwargs={argument: file_format})
+        except NoReverseMatch:
+            return []
+        links.append(
+            {"url": f"{url}?{query}" if query else url, "label": label, "format": file_format}
+        )
+    return links

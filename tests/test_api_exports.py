@@ -130,3 +130,33 @@ def test_labels_follow_the_language_asked_for(client, corpus):
     response = client.get(f"{API}/documents/export.csv", HTTP_ACCEPT_LANGUAGE="en")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "Valid" in body and "有效" not in body
+
+
+def test_the_library_page_offers_its_list_for_download(client, corpus):
+    import re
+
+    response = client.get(corpus.library.url, {"agency": corpus.env_agency.pk, "sort": "oldest"})
+    html = response.content.decode()
+    found = re.findall(r'class="gd-downloads__link" href="([^"]+)"[^>]*>([^<]+)<', html)
+    links = {label: url.replace("&amp;", "&") for url, label in found}
+    assert set(links) == {"CSV", "Excel", "JSON Lines", "RSS 订阅"}
+    assert f"section={corpus.library.pk}" in links["CSV"]
+    assert f"agency={corpus.env_agency.pk}" in links["CSV"]
+    assert "sort" not in links["CSV"]
+    _response, body = download(client, links["CSV"].removeprefix(API))
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert {row["title"] for row in rows} == {corpus.env.title, corpus.water.title}
+
+
+def test_the_catalogue_of_valid_documents_as_of_a_date(client, corpus):
+    from gov_disclosure.documents.models import Validity
+    from gov_disclosure.documents.services import change_validity
+
+    change_validity(
+        corpus.water, Validity.REPEALED, changed_on=datetime.date(2025, 1, 1), reason="废止"
+    )
+    then = client.get(f"{API}/documents/", {"valid_on": "2024-06-01"}).json()["results"]
+    assert {item["title"] for item in then} == {corpus.env.title, corpus.water.title}
+    now = client.get(f"{API}/documents/", {"valid_on": "2025-06-01"}).json()["results"]
+    assert corpus.water.title not in {item["title"] for item in now}
+    assert client.get(f"{API}/documents/", {"valid_on": "2025-13-01"}).status_code == 400

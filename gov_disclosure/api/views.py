@@ -171,6 +171,7 @@ def add_kind(api, spec):
         f"/{spec.path}/",
         response={200: ItemPage, **ERRORS},
         operation_id=f"list_{spec.path}",
+        url_name=f"list_{spec.path}",
         summary=f"List {spec.path}",
         description=spec.description,
         tags=[tag],
@@ -198,6 +199,7 @@ def add_kind(api, spec):
         f"/{spec.path}/export.{{file_format}}",
         response={200: None, **ERRORS},
         operation_id=f"export_{spec.path}",
+        url_name=f"export_{spec.path}",
         summary=f"Download all {spec.path} (CSV, XLSX or JSON Lines)",
         description=(
             "Every item the list would give, with the same filters, in one file: `csv` "
@@ -239,6 +241,7 @@ def add_kind(api, spec):
         f"/{spec.path}/feed.{{feed_format}}",
         response={200: None, **ERRORS},
         operation_id=f"feed_{spec.path}",
+        url_name=f"feed_{spec.path}",
         summary=f"Newest {spec.path} as RSS 2.0 or Atom",
         description="The 50 newest items of the list, with the same filters (e.g. a feed per "
         "agency: `?agency=3`).",
@@ -258,6 +261,7 @@ def add_kind(api, spec):
             f"/{spec.path}/events.{{feed_format}}",
             response={200: None, **ERRORS},
             operation_id=f"events_{spec.path}",
+            url_name=f"events_{spec.path}",
             summary=f"Events of {spec.path} (e.g. validity changes) as RSS 2.0 or Atom",
             description="The 50 newest events of the list's items, with the same filters.",
             tags=[tag],
@@ -274,6 +278,7 @@ def add_kind(api, spec):
         f"/{spec.path}/{{item_id}}/",
         response={200: spec.Detail, **ERRORS},
         operation_id=f"get_{spec.path}",
+        url_name=f"get_{spec.path}",
         summary=f"One of the {spec.path}",
         tags=[tag],
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gov_disclosure.listing import (
     ListingFilterForm,
+    download_links,
     keyword_field,
     record_field,
     sort_field,
@@ -161,7 +162,12 @@ def library_context(page, request):
     )
     problems.extend(page_problems)
     active = [name for name in filters if name not in ("q", "sort")]
+    downloads = download_links(
+        "documents",
+        {**{name: value for name, value in filters.items() if name != "sort"}, "section": page.pk},
+    )
     return {
+        "downloads": downloads,
         "filter_form": form,
         "filters": filters,
         "filter_problems": problems,

@@ -123,6 +123,12 @@ class DocumentFilters(PageFilters):
     document_number: str | None = Field(
         None, max_length=100, description="The exact document number."
     )
+    valid_on: datetime.date | None = Field(
+        None,
+        description="Only the documents in force on this date, as the catalogue of valid "
+        "documents (现行有效目录) stood then: normative documents and regulations, with their "
+        "validity rebuilt from the validity history.",
+    )
 
 
 class Documents(OpenData):
@@ -199,6 +205,10 @@ class Documents(OpenData):
             queryset = queryset.filter(document_type=document_type)
         if number := values.pop("document_number", None):
             queryset = queryset.filter(document_number=number.strip())
+        if valid_on := values.pop("valid_on", None):
+            from .services import valid_documents
+
+            queryset = valid_documents(valid_on, queryset)
         return super().filter_own(queryset, values)
 
 
