@@ -302,7 +302,8 @@ class OpenData:
         return queryset.filter(**values) if values else queryset
 
     def keyword_q(self, keyword: str) -> Q:
-        fields = ("title", *self.keyword_fields)
+        is_page = self.entry is not None and self.entry.is_page
+        fields = (("title",) if is_page else ()) + tuple(self.keyword_fields)
         terms = keyword.split()[:KEYWORD_MAX_TERMS]
         return reduce(
             and_,

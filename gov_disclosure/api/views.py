@@ -237,23 +237,25 @@ def add_kind(api, spec):
         }
     }
 
-    @api.get(
-        f"/{spec.path}/feed.{{feed_format}}",
-        response={200: None, **ERRORS},
-        operation_id=f"feed_{spec.path}",
-        url_name=f"feed_{spec.path}",
-        summary=f"Newest {spec.path} as RSS 2.0 or Atom",
-        description="The 50 newest items of the list, with the same filters (e.g. a feed per "
-        "agency: `?agency=3`).",
-        tags=[tag],
-        openapi_extra={"responses": feed_content},
-    )
-    @open_data_view
-    def feed(request, feed_format: Literal["rss", "atom"], filters: Query[Filters]):
-        if answer := unknown_parameters(request, Filters):
-            return answer
-        queryset, private_q = filtered(spec, filters)
-        return feeds.items_feed(spec, queryset, request, feed_format)
+    if spec.entry is not None and spec.entry.is_page:  # feeds are of pages
+
+        @api.get(
+            f"/{spec.path}/feed.{{feed_format}}",
+            response={200: None, **ERRORS},
+            operation_id=f"feed_{spec.path}",
+            url_name=f"feed_{spec.path}",
+            summary=f"Newest {spec.path} as RSS 2.0 or Atom",
+            description="The 50 newest items of the list, with the same filters (e.g. a feed per "
+            "agency: `?agency=3`).",
+            tags=[tag],
+            openapi_extra={"responses": feed_content},
+        )
+        @open_data_view
+        def feed(request, feed_format: Literal["rss", "atom"], filters: Query[Filters]):
+            if answer := unknown_parameters(request, Filters):
+                return answer
+            queryset, private_q = filtered(spec, filters)
+            return feeds.items_feed(spec, queryset, request, feed_format)
 
     if spec.events_label is not None:
 

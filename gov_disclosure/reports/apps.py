@@ -19,4 +19,5 @@ class ReportsConfig(AppConfig):
             kind="annual_report",
             label=_("Annual reports on government information disclosure"),
             date_field="publication_date",
+            open_data="gov_disclosure.reports.opendata.AnnualReports",
         )

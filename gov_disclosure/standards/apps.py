@@ -22,6 +22,10 @@ class StandardsConfig(AppConfig):
 
         # Every gov_disclosure page type gets the 标准目录 tab on its edit form.
         registry.register_edit_tab("standard_catalogue", catalogue_tab)
+        # The topic's items in the open-data API (/api/v1/catalogue-items/).
+        registry.register_open_data(
+            "catalogue_items", "gov_disclosure.standards.opendata.CatalogueItems"
+        )
 
         app = self.label
         viewing = {f"{app}.view_{model}" for model in ("standarddomain", "catalogue")}
