@@ -25,12 +25,14 @@ class ParticipationConfig(AppConfig):
             kind="meeting",
             label=_("Meetings with public representatives"),
             date_field="meeting_date",
+            open_data="gov_disclosure.participation.opendata.Meetings",
         )
         registry.register(
             SolicitationPage,
             kind="solicitation",
             label=_("Comment solicitations"),
             date_field="opens_on",
+            open_data="gov_disclosure.participation.opendata.Solicitations",
         )
         app = self.label
         for role in (EDITORS, REVIEWERS, DISCLOSURE_OFFICE):
