@@ -200,6 +200,10 @@ class OpenData:
     detail_prefetch: ClassVar[tuple[str, ...]] = ()
     #: One-line description for the OpenAPI description.
     description: ClassVar[str] = ""
+    #: Headings of the XLSX export's columns that are not model fields (computed values,
+    #: flattened records), by column name (``"stages_done"``, ``"project_type_name"``); the
+    #: other columns are headed by the model field's verbose name.
+    column_labels: ClassVar[dict[str, Any]] = {}
 
     #: The field lists are ordered by (newest first, undated last), then by id; set from the
     #: registry for a registered kind, by the subclass otherwise (``None``: by id only).

@@ -86,6 +86,51 @@ def test_xlsx_has_chinese_headings_and_text_stays_text(client, corpus):
     ]
 
 
+def test_a_coded_value_is_headed_by_its_name_and_its_code_says_so(client, corpus):
+    from openpyxl import load_workbook
+
+    _response, body = download(client, "/documents/export.xlsx")
+    rows = list(load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
+    validity, code = rows[0].index("有效性"), rows[0].index("有效性（代码）")
+    assert {row[validity] for row in rows[1:]} == {"有效"}
+    assert {row[code] for row in rows[1:]} == {"valid"}
+    assert "主题分类代码" in rows[0]  # a record's code is not a coded value
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_every_xlsx_heading_of_every_kind_is_a_name_for_people(db, language):
+    """No kind's export leaves a column headed by its field name (a computed column without a
+    label in ``OpenData.column_labels`` fails here), and no two columns share a heading."""
+    from django.utils import translation
+
+    from gov_disclosure.registry import registry
+
+    kinds = registry.open_data
+    assert {spec.path for spec in kinds} >= {
+        "documents",
+        "interpretations",
+        "projects",
+        "meetings",
+        "solicitations",
+        "annual-reports",
+        "catalogue-items",
+    }
+    with translation.override(language):
+        for spec in kinds:
+            columns = exports.columns(spec.Item)
+            headings = [exports.label(spec, column) for column in columns]
+            assert len(set(headings)) == len(headings), (spec.path, headings)
+            if language == "zh-hans":  # a heading left as the field name has no Chinese
+                unnamed = [
+                    column.name
+                    for column, heading in zip(columns, headings, strict=True)
+                    if not any("\u4e00" <= char <= "\u9fff" for char in heading)
+                ]
+                assert unnamed == [], (spec.path, unnamed)
+            else:
+                assert "_" not in "".join(headings), (spec.path, headings)
+
+
 def test_json_lines_give_one_list_item_per_line(client, corpus):
     response, body = download(client, "/documents/export.jsonl")
     assert response["Content-Type"] == "application/x-ndjson; charset=utf-8"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext, pgettext_lazy
 from pydantic import BaseModel
 
 from gov_disclosure.opendata import Choice
@@ -43,19 +43,19 @@ FORMATS = {
 # Labels of the columns that every kind shares; the kinds' own columns take the verbose name of
 # the model field of the same name.
 COMMON_LABELS = {
-    "id": _("ID"),
-    "title": _("Title"),
-    "url": _("Web address"),
-    "language": _("Language"),
-    "last_published_at": _("Last published"),
-    "agency_id": _("Agency ID"),
-    "agency_name": _("Issuing agency"),
-    "agency_credit_code": _("Unified social credit code"),
-    "theme_category_id": _("Theme category ID"),
-    "theme_category_name": _("Theme category"),
-    "theme_category_code": _("Theme category code"),
-    "theme_category_parent_id": _("Parent category ID"),
-    "publication_date": _("Publication date"),
+    "id": pgettext_lazy("export heading", "ID"),
+    "title": pgettext_lazy("export heading", "Title"),
+    "url": pgettext_lazy("export heading", "Web address"),
+    "language": pgettext_lazy("export heading", "Language"),
+    "last_published_at": pgettext_lazy("export heading", "Last published"),
+    "agency_id": pgettext_lazy("export heading", "Issuing agency ID"),
+    "agency_name": pgettext_lazy("export heading", "Issuing agency"),
+    "agency_credit_code": pgettext_lazy("export heading", "Unified social credit code"),
+    "theme_category_id": pgettext_lazy("export heading", "Theme category ID"),
+    "theme_category_name": pgettext_lazy("export heading", "Theme category"),
+    "theme_category_code": pgettext_lazy("export heading", "Theme category code"),
+    "theme_category_parent_id": pgettext_lazy("export heading", "Parent category ID"),
+    "publication_date": pgettext_lazy("export heading", "Publication date"),
 }
 
 
@@ -64,6 +64,7 @@ class Column:
     name: str
     path: tuple[str, ...]  # keys into the item's dict
     list_of: bool = False
+    coded: bool = False  # one of a coded value's two columns (its code, its label)
 
 
 def _unwrap(annotation):
@@ -81,7 +82,10 @@ def columns(schema) -> list[Column]:
         if typing.get_origin(annotation) is list:
             found.append(Column(name, (name,), list_of=True))
         elif isinstance(annotation, type) and issubclass(annotation, Choice):
-            found += [Column(name, (name, "code")), Column(f"{name}_label", (name, "label"))]
+            found += [
+                Column(name, (name, "code"), coded=True),
+                Column(f"{name}_label", (name, "label"), coded=True),
+            ]
         elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
             found += [Column(f"{name}_{sub}", (name, sub)) for sub in annotation.model_fields]
         else:
@@ -106,19 +110,32 @@ def cell(item: dict, column: Column):
     return value
 
 
-def label(spec, column: Column):
-    if column.name in COMMON_LABELS:
-        return str(COMMON_LABELS[column.name])
+def _heading(spec, name: str):
+    """The heading of the value ``name`` of the item, or None when nothing names it."""
+    if name in spec.column_labels:
+        return str(spec.column_labels[name])
+    if name in COMMON_LABELS:
+        return str(COMMON_LABELS[name])
     model = spec.entry.model if spec.entry is not None else getattr(spec, "model", None)
-    base = column.name.removesuffix("_label")
     if model is not None:
         try:
-            verbose = str(model._meta.get_field(base).verbose_name)
+            return str(model._meta.get_field(name).verbose_name)
         except Exception:  # not a model field (a computed column)
-            verbose = None
-        if verbose:
-            return verbose if base == column.name else f"{verbose}（{_('label')}）"
-    return column.name
+            return None
+    return None
+
+
+def label(spec, column: Column) -> str:
+    """The column's heading in the reader's language: the kind's own label for the column
+    (``OpenData.column_labels``), a common one, else the model field's verbose name. Of a
+    coded value's two columns, the label's is headed by the field's name and the code's says
+    it is the code; a column nothing names keeps its field name."""
+    if column.coded and column.path[-1] == "code":
+        heading, code = _heading(spec, column.path[0]), pgettext("export heading", "code")
+        return f"{heading}（{code}）" if heading else column.name
+    if column.coded:
+        return _heading(spec, column.path[0]) or column.name
+    return _heading(spec, column.name) or column.name
 
 
 def chunks(spec, queryset, request, private_q, schema):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 
@@ -249,6 +249,11 @@ class Interpretations(OpenData):
     Item = InterpretationItem
     Detail = InterpretationDetail
     Filters = InterpretationFilters
+    column_labels = {
+        "document_id": pgettext_lazy("export heading", "ID of the interpreted document"),
+        "document_title": pgettext_lazy("export heading", "Interpreted document"),
+        "document_url": pgettext_lazy("export heading", "Web address of the interpreted document"),
+    }
     keyword_fields = ("summary",)
     item_related = (*OpenData.item_related, "document")
     description = "Policy interpretations (政策解读), each of one document."

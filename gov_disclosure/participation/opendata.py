@@ -22,7 +22,7 @@ from typing import Literal
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from ninja import Field, Schema
 from wagtail.rich_text import expand_db_html
 
@@ -149,6 +149,10 @@ class Meetings(OpenData):
     Item = MeetingItem
     Detail = MeetingDetail
     Filters = MeetingFilters
+    column_labels = {
+        "topics": pgettext_lazy("export heading", "Topics"),
+        "representative_count": pgettext_lazy("export heading", "Public representatives"),
+    }
     item_prefetch = ("topics",)
     detail_prefetch = ("representatives",)
     description = (
@@ -329,6 +333,11 @@ class Solicitations(OpenData):
     Item = SolicitationItem
     Detail = SolicitationDetail
     Filters = SolicitationFilters
+    column_labels = {
+        "period_days": pgettext_lazy("export heading", "Period (days)"),
+        "state": pgettext_lazy("export heading", "State"),
+        "attachments": pgettext_lazy("export heading", "Attachments"),
+    }
     description = (
         "Comment solicitations on drafts (意见征集): period, state and files; the detail adds "
         "the texts and the published feedback report (采纳情况反馈)."

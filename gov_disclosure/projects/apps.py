@@ -25,6 +25,7 @@ class ProjectsConfig(AppConfig):
             kind="project",
             label=_("Major construction projects"),
             date_field="publication_date",
+            open_data="gov_disclosure.projects.opendata.Projects",
         )
         app = self.label
         for role in (EDITORS, REVIEWERS, DISCLOSURE_OFFICE):

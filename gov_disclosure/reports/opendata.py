@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from django.utils.translation import pgettext_lazy
 from ninja import Field, Schema
 
 from gov_disclosure.listing import YEAR_RANGE
@@ -190,6 +191,11 @@ class AnnualReports(OpenData):
     Item = AnnualReportItem
     Detail = AnnualReportDetail
     Filters = AnnualReportFilters
+    column_labels = {
+        "word_url": pgettext_lazy("export heading", "Word download"),
+        "pdf_url": pgettext_lazy("export heading", "PDF download"),
+        "json_url": pgettext_lazy("export heading", "JSON download"),
+    }
     description = (
         "Annual reports on government information disclosure (政府信息公开工作年度报告), "
         "with their figures as published."

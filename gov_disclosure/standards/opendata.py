@@ -20,6 +20,7 @@ import datetime
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from ninja import Field, Schema
 from wagtail.models import Page
 
@@ -290,6 +291,16 @@ class CatalogueItems(OpenData):
     Item = StandardCatalogueItem
     Detail = StandardCatalogueItemDetail
     Filters = CatalogueItemFilters
+    column_labels = {
+        "catalogue_name": pgettext_lazy("export heading", "Catalogue"),
+        "catalogue_scope": pgettext_lazy("export heading", "Catalogue level (code)"),
+        "catalogue_scope_label": pgettext_lazy("export heading", "Catalogue level"),
+        "catalogue_parent_id": pgettext_lazy("export heading", "Parent catalogue ID"),
+        "catalogue_agency_id": pgettext_lazy("export heading", "Agency ID"),
+        "catalogue_agency_name": pgettext_lazy("export heading", "Agency"),
+        "domain_name": pgettext_lazy("export heading", "Domain"),
+        "last_changed_at": pgettext_lazy("export heading", "Last changed"),
+    }
     keyword_fields = (
         "level1",
         "level2",
