@@ -3,8 +3,11 @@ representatives and comment solicitations with their feedback. Fields, filters, 
 counts, and what the public pages hide: hidden pages, the representatives' contact details,
 the commenters' names, contacts and texts, and an unpublished feedback report."""
 
+import csv
 import datetime
+import io
 import json
+import re
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -779,6 +782,36 @@ def test_state_filter_is_that_of_the_solicitations_index(client, data):
         listed = titles(get(client, "/solicitations/", state=state))
         for page in (data.dogs, data.parking, data.waste, data.property):
             assert (page.title in index) == (page.title in listed), (state, page)
+
+
+def download_links(html):
+    found = re.findall(r'class="gd-downloads__link" href="([^"]+)"[^>]*>([^<]+)<', html)
+    return {label: url.replace("&amp;", "&") for url, label in found}
+
+
+@pytest.mark.parametrize(
+    ("index", "params", "api_params"),
+    [
+        ("meetings", {"state": "not_adopted"}, {"adoption": "not_adopted"}),
+        ("meetings", {"year": "2025"}, {"year": "2025"}),
+        ("solicitations", {"state": "open"}, {"state": "open"}),
+    ],
+)
+def test_the_indexes_offer_their_list_for_download(client, data, index, params, api_params):
+    """The index links to the downloads of what it shows, its ``state`` under the API's name."""
+    page = getattr(data, index)
+    links = download_links(client.get(page.url, params).content.decode())
+    assert set(links) == {"CSV", "Excel", "JSON Lines", "RSS 订阅"}
+    for name, value in {**api_params, "section": page.pk}.items():
+        assert f"{name}={value}" in links["CSV"], links
+    if "adoption" in api_params:
+        assert "state=" not in links["CSV"]
+    shown = {item["title"] for item in every_item(client, f"/{index}/", **api_params)}
+    assert shown
+    rows = csv.DictReader(io.StringIO(streamed(client.get(links["CSV"]))))
+    assert {row["title"] for row in rows} == shown
+    feed = client.get(links["RSS 订阅"]).content.decode()
+    assert all(title in feed for title in shown)
 
 
 def test_the_solicitations_list_makes_a_fixed_number_of_queries(

@@ -391,6 +391,33 @@ def test_a_bad_filter_gets_a_400_naming_it(client, demo, params, parameter, mess
     assert "<script>" not in response.content.decode()
 
 
+def test_the_index_offers_its_list_for_download(client, demo):
+    import csv
+    import io
+    import re
+
+    html = client.get(demo.index.url, {"stage": "construction", "sort": "investment"})
+    found = re.findall(
+        r'class="gd-downloads__link" href="([^"]+)"[^>]*>([^<]+)<', html.content.decode()
+    )
+    links = {label: url.replace("&amp;", "&") for url, label in found}
+    assert set(links) == {"CSV", "Excel", "JSON Lines", "RSS 订阅"}
+    assert "stage=construction" in links["CSV"] and f"section={demo.index.pk}" in links["CSV"]
+    assert "sort" not in links["CSV"]  # the API has one order
+    body = b"".join(client.get(links["CSV"]).streaming_content).decode("utf-8-sig")
+    assert [row["title"] for row in csv.DictReader(io.StringIO(body))] == [demo.school.title]
+    from openpyxl import load_workbook
+
+    excel = client.get(links["Excel"], HTTP_ACCEPT_LANGUAGE="zh-hans")
+    rows = list(load_workbook(io.BytesIO(b"".join(excel.streaming_content))).active.values)
+    heading = rows[0]
+    school = dict(zip(heading, rows[1], strict=True))
+    assert school["项目统一代码"] == "2403-370322-04-01-587316"
+    assert school["当前阶段"] == "施工有关" and school["当前阶段（代码）"] == "construction"
+    assert (school["已完成的阶段数"], school["涉及的阶段数"]) == (4, 7)  # numbers stay numbers
+    assert school["是否已竣工"] is False
+
+
 def _make_projects(index, count, records_each):
     for number in range(count):
         ProjectPageFactory(

@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from gov_disclosure.listing import ListingFilterForm, record_field, year_field
+from gov_disclosure.listing import ListingFilterForm, download_links, record_field, year_field
 from gov_disclosure.models import Agency
 from gov_disclosure.pagination import paginate
 
@@ -39,7 +39,8 @@ class IndexFilterForm(ListingFilterForm):
             self.fields["state"].label = state_label
 
 
-def _index_context(request, items, *, date_field, states, state_label, apply_state, key):
+def _index_context(page, request, items, *, date_field, states, state_label, apply_state, key, api):
+    """``api``: the open-data list of the index and its name for the ``state`` filter."""
     unordered = items.order_by()
     years = [d.year for d in unordered.dates(date_field, "year", order="DESC")]
     agencies = list(
@@ -61,7 +62,19 @@ def _index_context(request, items, *, date_field, states, state_label, apply_sta
         items, app_settings.PARTICIPATION_INDEX_PAGE_SIZE, request.GET.get("page"), filters
     )
     problems.extend(page_problems)
+    path, state_parameter = api
+    downloads = download_links(
+        path,
+        {
+            **{
+                state_parameter if name == "state" else name: value
+                for name, value in filters.items()
+            },
+            "section": page.pk,
+        },
+    )
     return {
+        "downloads": downloads,
         "filter_form": form,
         "filter_problems": problems,
         "filters_open": bool(filters) or bool(problems),
@@ -78,6 +91,7 @@ def _meetings_with(items, adoption):
 def meeting_index_context(page, request):
     meetings = MeetingPage.objects.public_disclosures().descendant_of(page)
     return _index_context(
+        page,
         request,
         meetings,
         date_field="meeting_date",
@@ -85,10 +99,13 @@ def meeting_index_context(page, request):
         state_label=_("Opinions"),
         apply_state=_meetings_with,
         key="meetings",
+        api=("meetings", "adoption"),
     )
 
 
-def _solicitations_in(items, state):
+def solicitations_in(items, state):
+    """The solicitations of ``items`` that are upcoming, open or closed today (the index's and
+    the open data's ``state``)."""
     day = services.today()
     if state == SolicitationState.UPCOMING:
         return items.filter(opens_on__gt=day)
@@ -100,14 +117,16 @@ def _solicitations_in(items, state):
 def solicitation_index_context(page, request):
     solicitations = SolicitationPage.objects.public_disclosures().descendant_of(page)
     return _index_context(
+        page,
         request,
         solicitations,
         date_field="opens_on",
         states=SolicitationState.choices,
         state_label=_("State"),
-        apply_state=_solicitations_in,
+        apply_state=solicitations_in,
         key="solicitations",
+        api=("solicitations", "state"),
     )
 
 
-__all__ = ["meeting_index_context", "solicitation_index_context"]
+__all__ = ["meeting_index_context", "solicitation_index_context", "solicitations_in"]

@@ -36,7 +36,7 @@ from gov_disclosure.opendata import (
 )
 
 from . import services
-from .listing import _solicitations_in
+from .listing import solicitations_in
 from .models import (
     Adoption,
     CommentDecision,
@@ -358,7 +358,7 @@ class Solicitations(OpenData):
 
     def filter_own(self, queryset, values):
         if state := values.pop("state", None):
-            queryset = _solicitations_in(queryset, state)  # the index's own rule
+            queryset = solicitations_in(queryset, state)  # the index's own rule
         return super().filter_own(queryset, values)
 
     def feed_description(self, row):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gov_disclosure.listing import (
     ListingFilterForm,
+    download_links,
     keyword_field,
     record_field,
     sort_field,
@@ -140,7 +141,12 @@ def index_context(page, request):
     )
     problems.extend(page_problems)
     active = [name for name in filters if name not in ("q", "sort")]
+    downloads = download_links(  # the same filters, under the same names, in the API
+        "projects",
+        {**{name: value for name, value in filters.items() if name != "sort"}, "section": page.pk},
+    )
     return {
+        "downloads": downloads,
         "filter_form": form,
         "filters": filters,
         "filter_problems": problems,
