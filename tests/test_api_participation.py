@@ -645,12 +645,14 @@ def test_solicitations_are_listed_with_their_state_and_files(client, data):
             {
                 "title": "示范县养犬管理规定（征求意见稿）",
                 "url": absolute(data.draft_pdf.url),
-                "file_extension": "pdf",
+                "file_type": "pdf",
+                "file_size": data.draft_pdf.file_size,
             },
             {
                 "title": "起草说明",
                 "url": absolute(data.explanation_docx.url),
-                "file_extension": "docx",
+                "file_type": "docx",
+                "file_size": data.explanation_docx.file_size,
             },
         ],
     }

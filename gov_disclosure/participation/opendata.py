@@ -201,15 +201,20 @@ class Meetings(OpenData):
 class SolicitationAttachmentItem(Schema):
     title: str
     url: str | None = Field(description="The file (the draft, an explanation…).")
-    file_extension: str = Field(description="The file's type, e.g. pdf or docx.")
+    file_type: str = Field(description="The file's extension, e.g. pdf or docx.")
+    file_size: int | None = Field(description="Size in bytes, when known.")
 
     @staticmethod
     def resolve_url(attachment, context):
         return _absolute(context, attachment.document.url)
 
     @staticmethod
-    def resolve_file_extension(attachment):
+    def resolve_file_type(attachment):
         return attachment.document.file_extension.lower()
+
+    @staticmethod
+    def resolve_file_size(attachment):
+        return attachment.document.file_size
 
 
 class FeedbackReasonItem(Schema):
