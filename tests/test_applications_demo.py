@@ -23,11 +23,10 @@ from gov_disclosure.applications.models import (
 from gov_disclosure.applications.models.requests import resident_id_error
 from gov_disclosure.applications.outcomes import GROUP_OF, GROUPS, Outcome
 from gov_disclosure.applications.statistics import request_statistics
-from gov_disclosure.documents import services
 from gov_disclosure.documents.models import DocumentPage
-from gov_disclosure.participation import services as participation_services
 from gov_disclosure.workdays import WorkdayCalendar, add_workdays
 
+from .demo_support import demo_loaded_once, patch_today
 from .test_demo_content import TODAY
 
 # The fewest documents that still include the one a reply points to.
@@ -39,11 +38,16 @@ def load(**kwargs):
     call_command("load_demo_content", documents=DOCUMENTS, verbosity=0, **kwargs)
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module's tests (see ``tests/demo_support.py``)."""
+    with demo_loaded_once(django_db_blocker, TODAY, documents=DOCUMENTS):
+        yield
+
+
 @pytest.fixture
-def page(db, monkeypatch):
-    for module in (services, participation_services, clock):
-        monkeypatch.setattr(module, "today", lambda: TODAY)
-    load()
+def page(demo_site, db, monkeypatch):
+    patch_today(monkeypatch, TODAY)
     return ApplicationPage.objects.get(slug=demo_applications.PAGE["slug"])
 
 

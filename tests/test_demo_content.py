@@ -70,6 +70,8 @@ from gov_disclosure.projects.models import (
 from gov_disclosure.validators import validate_credit_code
 from gov_disclosure.workdays import add_workdays, workdays_between
 
+from .demo_support import demo_loaded_once, patch_today
+
 PUBLIC_ARTICLES = [a for a in demo.ARTICLES if "disclosure_attribute" not in a]
 ON_APPLICATION = next(a for a in demo.ARTICLES if a.get("disclosure_attribute") == "on_application")
 
@@ -83,11 +85,16 @@ def load():
     call_command("load_demo_content", documents=DOCUMENTS, verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module's tests (see ``tests/demo_support.py``)."""
+    with demo_loaded_once(django_db_blocker, TODAY, documents=DOCUMENTS):
+        yield
+
+
 @pytest.fixture
-def portal(db, monkeypatch):
-    monkeypatch.setattr(services, "today", lambda: TODAY)
-    monkeypatch.setattr(participation_services, "today", lambda: TODAY)
-    load()
+def portal(demo_site, db, monkeypatch):
+    patch_today(monkeypatch, TODAY)
     return DisclosurePortalPage.objects.get(slug=demo.PORTAL["slug"])
 
 

@@ -10,12 +10,11 @@ from home import demo_reports
 from wagtail.models import Page, Revision
 
 from gov_disclosure.applications import clock, fees
-from gov_disclosure.documents import services
-from gov_disclosure.participation import services as participation_services
 from gov_disclosure.reports import checks, figures, layout
 from gov_disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 
 from .application_factories import InformationRequestFactory
+from .demo_support import demo_loaded_once, patch_today
 from .test_demo_content import TODAY
 
 # The fewest documents that still include the one a reply points to (as the requests demo).
@@ -27,11 +26,16 @@ def load(**kwargs):
     call_command("load_demo_content", documents=DOCUMENTS, verbosity=0, **kwargs)
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module's tests (see ``tests/demo_support.py``)."""
+    with demo_loaded_once(django_db_blocker, TODAY, documents=DOCUMENTS):
+        yield
+
+
 @pytest.fixture
-def index(db, monkeypatch):
-    for module in (services, participation_services, clock):
-        monkeypatch.setattr(module, "today", lambda: TODAY)
-    load()
+def index(demo_site, db, monkeypatch):
+    patch_today(monkeypatch, TODAY)
     return AnnualReportIndexPage.objects.get(slug=demo_reports.INDEX["slug"])
 
 

@@ -6,19 +6,15 @@ transaction is a savepoint inside it.
 """
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Locale, Page
 
-from gov_disclosure.applications import clock
-from gov_disclosure.documents import services
-from gov_disclosure.participation import services as participation_services
 from gov_disclosure.registry import registry
 from gov_disclosure.search.backends.base import SearchQuery
 from gov_disclosure.search.segmentation import query_terms
 from gov_disclosure.search.service import search
 
 from . import search_server
+from .demo_support import demo_loaded_once
 from .search_recall import DEMO_DOCUMENTS, QUERIES, TODAY
 
 # The fixtures of the search server (also found when conftest registers tests.search_server).
@@ -33,13 +29,8 @@ LIMIT = 200
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo content as loaded on ``TODAY``, for every test of the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with pytest.MonkeyPatch.context() as patch:
-            for module in (services, participation_services, clock):
-                patch.setattr(module, "today", lambda: TODAY)
-            call_command("load_demo_content", documents=DEMO_DOCUMENTS, verbosity=0)
+    with demo_loaded_once(django_db_blocker, TODAY, documents=DEMO_DOCUMENTS):
         yield
-        transaction.set_rollback(True)
 
 
 def found_titles(text: str) -> set[str]:

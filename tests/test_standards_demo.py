@@ -14,12 +14,20 @@ from gov_disclosure.standards.models import (
     StandardsTopicPage,
 )
 
+from .demo_support import demo_loaded_once
+
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module's tests (see ``tests/demo_support.py``)."""
+    with demo_loaded_once(django_db_blocker, datetime.date.today(), documents=24):
+        yield
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", documents=24, verbosity=0)
+def demo(loaded, db):
     return StandardsTopicPage.objects.get(slug="bzhgf")
 
 
