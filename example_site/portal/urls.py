@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Pages in Simplified Chinese are served at /, the other languages under /en/ and /zh-hant/.
 urlpatterns += i18n_patterns(
     path("search/", include("gov_disclosure.search.urls")),
+    path("display/", include("gov_disclosure.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
