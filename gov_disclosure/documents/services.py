@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from gov_disclosure.signals import content_changed
 
+from .. import translations
 from .models import DocumentPage, DocumentType, Validity, ValidityChange
 from .models.validity import ALLOWED_TRANSITIONS
 
@@ -39,13 +40,20 @@ def change_validity(
     to_validity = Validity(to_validity)
     changed_on = changed_on or today()
     with transaction.atomic():
-        # Read the current state under a lock, so two changes cannot both start from it.
-        current = (
+        # Read the current state under a lock, so two changes cannot both start from it. The
+        # validity is the original's and its translations follow (gov_disclosure.translations):
+        # the whole translation group is read and locked.
+        rows = (
             DocumentPage.objects.select_for_update()
-            .filter(pk=document.pk)
-            .values_list("validity", flat=True)
-            .get()
+            .filter(translation_key=document.translation_key)
+            .values_list("pk", "locale_id", "validity")
         )
+        group = {pk: (locale_id, validity) for pk, locale_id, validity in rows}
+        original_pk = translations.original_pk([(pk, row[0]) for pk, row in group.items()])
+        current = group[original_pk][1]
+        translation = document
+        if original_pk != document.pk:
+            document = DocumentPage.objects.get(pk=original_pk)
         has_history = ValidityChange.objects.filter(document_id=document.pk).exists()
         from_validity = current if has_history else ""
         if to_validity not in ALLOWED_TRANSITIONS[from_validity]:
@@ -78,12 +86,29 @@ def change_validity(
             created_by=user if getattr(user, "is_authenticated", False) else None,
         )
         updates = {"validity": to_validity, "validity_changed_on": changed_on}
+        replacements = {}
         if replaced_by is not None:
             updates["replaced_by"] = replaced_by
-        DocumentPage.objects.filter(pk=document.pk).update(**updates)
-        for name, value in updates.items():
-            setattr(document, name, value)
-        content_changed.send(sender=DocumentPage, page_ids=[document.pk])
+        if replaced_by is None or len(group) == 1:
+            DocumentPage.objects.filter(pk__in=group).update(**updates)
+        else:
+            # Each translation points to the replacement in its own language, when there is one.
+            replacements = dict(
+                DocumentPage.objects.filter(
+                    translation_key=replaced_by.translation_key
+                ).values_list("locale_id", "pk")
+            )
+            for pk, (locale_id, _validity) in group.items():
+                replacement = replacements.get(locale_id, replaced_by.pk)
+                DocumentPage.objects.filter(pk=pk).update(
+                    validity=to_validity, validity_changed_on=changed_on, replaced_by_id=replacement
+                )
+        for page in {id(document): document, id(translation): translation}.values():
+            for name, value in updates.items():
+                setattr(page, name, value)
+            if replaced_by is not None and page is translation:
+                page.replaced_by_id = replacements.get(page.locale_id, replaced_by.pk)
+        content_changed.send(sender=DocumentPage, page_ids=sorted(group))
     return change
 
 
@@ -99,7 +124,8 @@ def validity_from_dates(document: DocumentPage, on: datetime.date) -> tuple[str,
 
 def record_first_publication(document: DocumentPage, user=None) -> list[ValidityChange]:
     """Give a newly published document its first validity, and catch up with its dates."""
-    if ValidityChange.objects.filter(document_id=document.pk).exists():
+    # A translation has the original's history (gov_disclosure.translations).
+    if ValidityChange.objects.filter(document__translation_key=document.translation_key).exists():
         return []
     changes = []
     published_on = document.publication_date or today()

@@ -8,6 +8,7 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from ..fields import CreditCodeField
+from ..translations import facts
 from ..validators import validate_phone
 
 
@@ -64,6 +65,8 @@ class Agency(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         ),
         FieldPanel("sort_order"),
     ]
+
+    override_translatable_fields = facts("credit_code", "phone", "sort_order")
 
     search_fields = [
         index.SearchField("name"),

@@ -7,6 +7,7 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from ..app_settings import app_settings
+from ..translations import facts
 
 _SEGMENT = "{sort:05d}{pk:010d}"
 
@@ -56,6 +57,8 @@ class ThemeCategory(TranslatableMixin, RevisionMixin, index.Indexed, models.Mode
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
+
+    override_translatable_fields = facts("code", "sort_order")
 
     search_fields = [
         index.SearchField("name"),

@@ -9,6 +9,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
+from ..translations import facts
+
 
 class DisclosureAttribute(models.TextChoices):
     """The disclosure attribute (公开属性) every piece of government information carries."""
@@ -134,6 +136,9 @@ class DisclosurePageMixin(DisclosureAttributeMixin):
             heading=_("Publication details"),
         )
     ]
+
+    # The same in every language (see gov_disclosure.translations).
+    override_translatable_fields = facts("disclosure_attribute", "publication_date")
 
     disclosure_search_fields = [
         index.FilterField("disclosure_attribute"),

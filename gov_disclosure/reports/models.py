@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.models import DisclosurePageMixin
+from gov_disclosure.translations import facts
 
 from . import layout
 
@@ -86,6 +87,10 @@ class AnnualReportPage(DisclosurePageMixin, RoutablePageMixin, Page):
     parent_page_types = ["gov_disclosure_reports.AnnualReportIndexPage"]
     subpage_types = []
     template = "gov_disclosure_reports/annual_report_page.html"
+    override_translatable_fields = DisclosurePageMixin.override_translatable_fields + facts(
+        "year", "figures"
+    )
+
     search_fields = (
         Page.search_fields
         + DisclosurePageMixin.disclosure_search_fields

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from gov_disclosure.blocks import BodyBlock
 from gov_disclosure.models import DisclosurePageMixin
+from gov_disclosure.translations import NotShared, facts, original_of
 
 from ..app_settings import app_settings
 from ..forms import DocumentPageForm
@@ -141,6 +142,23 @@ class NormativeDocumentMixin(DisclosurePageMixin):
         related_name="+",
     )
 
+    # The same in every language; the index number is the original's alone (it is unique), a
+    # translation shows it through ``display_index_number``.
+    override_translatable_fields = [
+        *DisclosurePageMixin.override_translatable_fields,
+        *facts(
+            "document_type",
+            "document_number",
+            "registration_number",
+            "date_written",
+            "effective_date",
+            "expiry_date",
+            "validity",
+            "validity_changed_on",
+        ),
+        NotShared("index_number"),
+    ]
+
     # Kept from the live page whatever a revision says (see the class docstring).
     document_state_fields = ("validity", "validity_changed_on", "replaced_by_id", "index_number")
 
@@ -244,11 +262,7 @@ class NormativeDocumentMixin(DisclosurePageMixin):
     def assign_index_number(self):
         if self.index_number or self.agency_id is None:
             return
-        if (
-            self.pk is None
-            and self.translation_key
-            and (type(self).objects.filter(translation_key=self.translation_key).exists())
-        ):
+        if self.translation_key and original_of(self) is not self:
             return  # a translation shares the original's number (see `display_index_number`)
         year = (self.publication_date or self.date_written or _today()).year
         model = type(self)

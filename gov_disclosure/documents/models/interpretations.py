@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from gov_disclosure.blocks import BodyBlock
 from gov_disclosure.models import DisclosurePageMixin
+from gov_disclosure.translations import facts
 
 
 class InterpretationType(models.TextChoices):
@@ -63,6 +64,10 @@ class InterpretationPage(DisclosurePageMixin, Page):
         + DisclosurePageMixin.metadata_panels
         + DisclosurePageMixin.disclosure_panels
     )
+    override_translatable_fields = DisclosurePageMixin.override_translatable_fields + facts(
+        "interpretation_type"
+    )
+
     search_fields = (
         Page.search_fields
         + DisclosurePageMixin.disclosure_search_fields

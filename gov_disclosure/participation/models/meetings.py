@@ -15,6 +15,7 @@ from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.history import ChildHistoricalRecords
 from gov_disclosure.models import DisclosurePageMixin
 from gov_disclosure.panels import disclosure_tabs
+from gov_disclosure.translations import facts
 
 from ..panels import RepresentativeHistoryPanel
 
@@ -84,6 +85,10 @@ class MeetingPage(DisclosurePageMixin, Page):
     edit_handler = disclosure_tabs(
         (content_panels, _("Meeting")),
         (representative_panels, _("Public representatives")),
+    )
+
+    override_translatable_fields = DisclosurePageMixin.override_translatable_fields + facts(
+        "meeting_date"
     )
 
     search_fields = (

@@ -19,6 +19,7 @@ from wagtail.search import index
 from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.models import DisclosurePageMixin
 from gov_disclosure.panels import disclosure_tabs
+from gov_disclosure.translations import facts
 
 from ..app_settings import app_settings
 
@@ -113,6 +114,10 @@ class SolicitationPage(DisclosurePageMixin, Page):
     edit_handler = disclosure_tabs(
         (content_panels, _("Draft")),
         (period_panels, _("Period and feedback")),
+    )
+
+    override_translatable_fields = DisclosurePageMixin.override_translatable_fields + facts(
+        "opens_on", "closes_on", "accepts_online", "email", "feedback_published"
     )
 
     search_fields = (

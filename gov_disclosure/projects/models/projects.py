@@ -22,6 +22,7 @@ from wagtail.search import index
 from gov_disclosure.blocks import RICH_TEXT_FEATURES
 from gov_disclosure.models import DisclosurePageMixin
 from gov_disclosure.panels import disclosure_tabs
+from gov_disclosure.translations import facts
 
 from ..app_settings import app_settings
 from ..forms import ProjectPageForm
@@ -179,6 +180,20 @@ class ProjectPage(DisclosurePageMixin, Page):
         (content_panels, _("Project")),
         (lifecycle_panels, _("Lifecycle")),
         agency_heading=_("Responsible agency"),
+    )
+
+    override_translatable_fields = DisclosurePageMixin.override_translatable_fields + facts(
+        "project_code",
+        "plan_year",
+        "latitude",
+        "longitude",
+        "total_investment",
+        "planned_start",
+        "planned_completion",
+        "actual_start",
+        "actual_completion",
+        "current_stage",
+        "not_applicable_stages",
     )
 
     search_fields = (

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
+from gov_disclosure.translations import facts
+
 
 class ProjectType(TranslatableMixin, models.Model):
     """A kind of project (道路, 学校, 医院, …): an editable list, shipped with common kinds."""
@@ -11,6 +13,8 @@ class ProjectType(TranslatableMixin, models.Model):
     sort_order = models.IntegerField(_("sort order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("sort_order")]
+
+    override_translatable_fields = facts("sort_order")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("project type")
