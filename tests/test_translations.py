@@ -1,4 +1,5 @@
-"""Every interface string is translated into Simplified Chinese, and the .mo matches the .po."""
+"""Every interface string is translated into Simplified and Traditional Chinese, and the .mo
+matches the .po. English is the language of the code: the messages themselves."""
 
 import os
 import re
@@ -12,10 +13,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "gov_disclosure"
-LOCALES = ["zh_Hans"]
-# The package's catalogue, and the example site's own (its home app and demo commands).
-CATALOGUES = [PACKAGE / "locale" / locale / "LC_MESSAGES" / "django.po" for locale in LOCALES] + [
-    ROOT / "example_site" / "home" / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+LOCALES = ["zh_Hans", "zh_Hant"]
+LOCALE_DIRS = [PACKAGE / "locale", ROOT / "example_site" / "home" / "locale"]
+# The package's catalogues, and the example site's own (its home app and demo commands).
+CATALOGUES = [
+    directory / locale / "LC_MESSAGES" / "django.po"
+    for directory in LOCALE_DIRS
+    for locale in LOCALES
 ]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
 
@@ -84,3 +88,59 @@ def test_catalogue_has_every_string_in_the_code(tmp_path):
     shipped = {e.msgid for e in polib.pofile(str(po_path("zh_Hans")))}
     assert fresh - shipped == set(), "new strings: run `make messages` and translate them"
     assert shipped - fresh == set(), "obsolete strings: run `make messages`"
+
+
+@pytest.mark.parametrize("directory", LOCALE_DIRS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_traditional_chinese_is_the_simplified_converted(directory):
+    """``make messages`` writes zh_Hant from zh_Hans with OpenCC; corrections are marked."""
+    from gov_disclosure.machine_translators import convert
+    from gov_disclosure.management.commands.gov_disclosure_traditional_catalogue import MANUAL
+
+    simplified = polib.pofile(str(directory / "zh_Hans" / "LC_MESSAGES" / "django.po"))
+    traditional = polib.pofile(str(directory / "zh_Hant" / "LC_MESSAGES" / "django.po"))
+    by_id = {(e.msgctxt, e.msgid): e for e in traditional}
+    assert set(by_id) == {(e.msgctxt, e.msgid) for e in simplified if not e.obsolete}, (
+        "run `make messages`"
+    )
+    for entry in simplified:
+        converted = by_id[(entry.msgctxt, entry.msgid)]
+        if MANUAL in (converted.tcomment or ""):
+            continue
+        assert converted.msgstr == convert(entry.msgstr, "s2tw"), entry.msgid
+        assert converted.msgstr_plural == {
+            index: convert(text, "s2tw") for index, text in entry.msgstr_plural.items()
+        }, entry.msgid
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("catalogue", CATALOGUES[:1], ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_messages_are_english(catalogue):
+    """The English interface is the messages themselves: each is written in English (Chinese
+    appears only in examples, such as a document number)."""
+    not_english = [
+        e.msgid
+        for e in polib.pofile(str(catalogue))
+        if CJK.search(e.msgid) and not LATIN_WORD.search(PLACEHOLDER.sub("", e.msgid))
+    ]
+    assert not_english == []
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [("/", "返回顶部"), ("/zh-hant/", "返回頂部"), ("/en/", "Back to top")],
+)
+def test_pages_speak_the_language_of_their_address(client, root_page, prefix, expected):
+    from wagtail.models import Locale
+
+    from .factories import PortalPageFactory
+
+    portal = PortalPageFactory(parent=root_page, slug="xxgk")
+    for code in ("zh-hant", "en"):
+        locale = Locale.objects.get_or_create(language_code=code)[0]
+        portal.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+    response = client.get(f"{prefix}xxgk/")
+    assert response.status_code == 200
+    assert expected in response.content.decode()
