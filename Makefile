@@ -8,7 +8,7 @@ MANAGE := cd example_site && ../$(PY) manage.py
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test install lint test-sqlite test-postgres test-newest test-oldest browser-deps docs migrations messages clean
+.PHONY: demo test install lint test-sqlite test-postgres test-newest test-oldest newest-venv browser-deps docs migrations messages clean
 
 $(STAMP): pyproject.toml example_site/requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,33 +38,45 @@ lint: install
 	$(PY) -m ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 
-# SQLite runs everything; the slow (wheel, fresh venv, docs) and browser tests run only here.
-test-sqlite: install
-	env -u DATABASE_URL $(PY) -m pytest
+# Tests run in parallel, one process per core (pytest-xdist), whole modules to a process so
+# that the data a module makes once (the demo content, a browser) is made once.
+WORKERS ?= 2
+PYTEST_PARALLEL := -n $(WORKERS) --dist loadfile
 
-# PostgreSQL runs the database-facing suite again, when a server answers. The server outlives a
-# run: a test database left by an earlier one may have been migrated with migrations that have
-# changed since, so it is created afresh (--create-db, about half a minute).
-test-postgres: install
-	@url="$${DATABASE_URL:-$(POSTGRES_URL)}"; \
-	if $(PY) -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$$url" 2>/dev/null; then \
-		DATABASE_URL="$$url" $(PY) -m pytest --create-db -m "not slow and not browser and not search_server"; \
-	elif [ -n "$$GOV_DISCLOSURE_REQUIRE_POSTGRES" ]; then \
-		echo "PostgreSQL is required but does not answer at $$url" >&2; exit 1; \
-	else echo "PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; fi
-
-# The newest Django (6.x needs Python 3.12+) on SQLite, when such a Python is on the machine.
+# The newest Django (6.x needs Python 3.12+) and Wagtail, when such a Python is on the machine:
+# the PostgreSQL run uses them. Without it, the PostgreSQL run uses the main environment.
 NEWEST_PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 NEWEST_VENV := .venv-newest
 
-test-newest:
-	@if [ -z "$(NEWEST_PYTHON)" ]; then echo "No Python 3.12+ found: skipping the newest-Django run"; exit 0; fi; \
+newest-venv:
+	@if [ -z "$(NEWEST_PYTHON)" ]; then echo "No Python 3.12+ found: the PostgreSQL run uses $(PY)"; exit 0; fi; \
 	test -x $(NEWEST_VENV)/bin/python || $(NEWEST_PYTHON) -m venv $(NEWEST_VENV); \
 	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade pip && \
 	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]" -r example_site/requirements.txt && \
-	$(NEWEST_VENV)/bin/python -c "import django, wagtail; print('Newest run: Django', django.get_version(), 'Wagtail', wagtail.__version__)" && \
-	env -u DATABASE_URL $(NEWEST_VENV)/bin/python -m pytest -m "not slow and not browser and not search_server"
+	$(NEWEST_VENV)/bin/python -c "import django, wagtail; print('Newest: Django', django.get_version(), 'Wagtail', wagtail.__version__)"
+
+# SQLite runs everything; the slow (wheel, fresh venv, docs), browser and search-server tests
+# run only here.
+test-sqlite: install
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_PARALLEL)
+
+# PostgreSQL runs the database-facing suite again, with the newest Django and Wagtail, when a
+# server answers. The server outlives a run: a test database left by an earlier one may have
+# been migrated with migrations that have changed since, so it is created afresh (--create-db).
+test-postgres: install newest-venv
+	@url="$${DATABASE_URL:-$(POSTGRES_URL)}"; \
+	py=$$(test -x $(NEWEST_VENV)/bin/python && echo $(NEWEST_VENV)/bin/python || echo $(PY)); \
+	if $$py -c "import sys, psycopg; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$$url" 2>/dev/null; then \
+		DATABASE_URL="$$url" $$py -m pytest $(PYTEST_PARALLEL) --create-db -m "not slow and not browser and not search_server"; \
+	elif [ -n "$$GOV_DISCLOSURE_REQUIRE_POSTGRES" ]; then \
+		echo "PostgreSQL is required but does not answer at $$url" >&2; exit 1; \
+	else echo "PostgreSQL does not answer at $$url: skipping the PostgreSQL run"; fi
+
+# The newest Django and Wagtail on SQLite (the PostgreSQL run already uses them).
+test-newest: newest-venv
+	@if [ ! -x $(NEWEST_VENV)/bin/python ]; then exit 0; fi; \
+	env -u DATABASE_URL $(NEWEST_VENV)/bin/python -m pytest $(PYTEST_PARALLEL) -m "not slow and not browser and not search_server"
 
 # The lowest supported Wagtail and Django (pyproject.toml's lower bounds) on SQLite, so that the
 # bounds are true. The same environment generates the migrations (`make migrations`).
@@ -79,9 +91,9 @@ $(OLDEST_VENV)/.installed: pyproject.toml example_site/requirements.txt
 
 test-oldest: $(OLDEST_VENV)/.installed
 	$(OLDEST_VENV)/bin/python -c "import django, wagtail; print('Oldest run: Django', django.get_version(), 'Wagtail', wagtail.__version__)"
-	env -u DATABASE_URL $(OLDEST_VENV)/bin/python -m pytest -m "not slow and not browser and not search_server"
+	env -u DATABASE_URL $(OLDEST_VENV)/bin/python -m pytest $(PYTEST_PARALLEL) -m "not slow and not browser and not search_server"
 
-test: install browser-deps lint test-sqlite test-postgres test-newest test-oldest
+test: install browser-deps lint test-sqlite test-postgres test-oldest
 
 docs: install
 	$(PY) -m mkdocs build --strict
