@@ -96,6 +96,22 @@ def group_queryset(model, instance):
     return model._default_manager.filter(translation_key=instance.translation_key)
 
 
+def in_main_language() -> bool:
+    """Whether the active language is the site's main one (``LANGUAGE_CODE``), without a query."""
+    from django.conf import settings
+    from django.utils import translation
+
+    def variant(code):
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            return code
+
+    return variant(translation.get_language() or settings.LANGUAGE_CODE) == variant(
+        settings.LANGUAGE_CODE
+    )
+
+
 def _concrete_model(model):
     """The model whose table holds the facts (a proxy's concrete model)."""
     return model._meta.concrete_model

@@ -326,3 +326,25 @@ def test_one_click_in_the_translation_editor(original, hant, client, superuser):
     assert page.caption == machine_translators.convert(original.caption, "s2tw")
     assert page.document_number == original.document_number
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_the_catalogue_as_of_a_past_date_in_another_language(original, hant, today):
+    from django.utils import translation
+
+    translation_page = translate(original, hant)
+    services.change_validity(
+        original, Validity.REPEALED, reason="已废止", changed_on=datetime.date(2026, 3, 1)
+    )
+    documents = DocumentPage.objects.filter(pk__in=[original.pk, translation_page.pk])
+    before = datetime.date(2026, 2, 15)
+    assert set(services.valid_documents(before, documents, translations=True)) == {
+        original,
+        translation_page,
+    }
+    assert set(services.valid_documents(TODAY, documents, translations=True)) == set()
+    # The main language reads the history directly (no join): the original only.
+    assert set(services.valid_documents(before, documents, translations=False)) == {original}
+    with translation.override("zh-hant"):
+        assert translation_page in services.valid_documents(before, documents)
+    with translation.override("zh-hans"):
+        assert translation_page not in services.valid_documents(before, documents)

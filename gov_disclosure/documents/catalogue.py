@@ -21,6 +21,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import translations
 from . import services
 from .models import DocumentPage, Validity
 
@@ -75,7 +76,7 @@ def catalogue_documents(page, on: datetime.date, today: datetime.date):
         documents = (
             documents.filter(document_type__in=services.CATALOGUE_TYPES)
             .filter(Q(publication_date__lte=on) | Q(publication_date__isnull=True))
-            .annotate(validity_then=services.validity_on(on))
+            .annotate(validity_then=services.validity_on(on, not translations.in_main_language()))
             .filter(
                 Q(validity_then=Validity.VALID)
                 | Q(validity_then=Validity.NOT_YET_EFFECTIVE, effective_date__lte=on)

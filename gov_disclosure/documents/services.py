@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from gov_disclosure.signals import content_changed
 
-from .. import translations
+from ..translations import in_main_language, original_pk
 from .models import DocumentPage, DocumentType, Validity, ValidityChange
 from .models.validity import ALLOWED_TRANSITIONS
 
@@ -49,11 +49,11 @@ def change_validity(
             .values_list("pk", "locale_id", "validity")
         )
         group = {pk: (locale_id, validity) for pk, locale_id, validity in rows}
-        original_pk = translations.original_pk([(pk, row[0]) for pk, row in group.items()])
-        current = group[original_pk][1]
+        first = original_pk([(pk, row[0]) for pk, row in group.items()])
+        current = group[first][1]
         translation = document
-        if original_pk != document.pk:
-            document = DocumentPage.objects.get(pk=original_pk)
+        if first != document.pk:
+            document = DocumentPage.objects.get(pk=first)
         has_history = ValidityChange.objects.filter(document_id=document.pk).exists()
         from_validity = current if has_history else ""
         if to_validity not in ALLOWED_TRANSITIONS[from_validity]:
@@ -227,30 +227,43 @@ def apply_scheduled_validity_changes(on: datetime.date | None = None) -> dict:
     return {"became_valid": became_valid, "expired": expired, "amended": amended}
 
 
-def validity_on(on: datetime.date):
-    """A subquery expression: each document's validity as it stood on ``on``."""
+def validity_on(on: datetime.date, translations: bool = False):
+    """A subquery expression: each document's validity as it stood on ``on``.
+
+    The history is recorded on the original; with ``translations``, a translation's validity
+    is read from its original's (a join more: only for documents in another language).
+    """
+    if translations:
+        history = ValidityChange.objects.filter(
+            document__translation_key=OuterRef("translation_key")
+        )
+    else:
+        history = ValidityChange.objects.filter(document_id=OuterRef("pk"))
     return Subquery(
-        ValidityChange.objects.filter(document_id=OuterRef("pk"), changed_on__lte=on)
-        .order_by("-changed_on", "-pk")
-        .values("to_validity")[:1]
+        history.filter(changed_on__lte=on).order_by("-changed_on", "-pk").values("to_validity")[:1]
     )
 
 
 CATALOGUE_TYPES = (DocumentType.NORMATIVE, DocumentType.REGULATION)
 
 
-def valid_documents(on: datetime.date | None = None, queryset=None, types=CATALOGUE_TYPES):
+def valid_documents(
+    on: datetime.date | None = None, queryset=None, types=CATALOGUE_TYPES, translations=None
+):
     """Public documents that were valid on ``on`` (today by default), rebuilt from history.
 
     By default the catalogue's document types: normative documents and regulations (other policy
-    documents such as work plans are not listed in a 现行有效目录).
+    documents such as work plans are not listed in a 现行有效目录). ``translations``: see
+    :func:`validity_on`; by default, when the active language is not the site's main one.
     """
+    if translations is None:
+        translations = not in_main_language()
     on = on or today()
     queryset = queryset if queryset is not None else DocumentPage.objects.public_disclosures()
     if types:
         queryset = queryset.filter(document_type__in=types)
     return (
         queryset.filter(Q(publication_date__lte=on) | Q(publication_date__isnull=True))
-        .annotate(validity_then=validity_on(on))
+        .annotate(validity_then=validity_on(on, translations))
         .filter(validity_then=Validity.VALID)
     )
