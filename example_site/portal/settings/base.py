@@ -215,6 +215,11 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("zh-hant", "繁體中文"),
     ("en", "English"),
 ]
+# Simplified → Traditional Chinese in one click on a zh-Hant translation (Taiwan characters).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "gov_disclosure.machine_translators.OpenCCTranslator",
+    "OPTIONS": {"VARIANT": "tw"},
+}
 # End of the gov_disclosure settings.
 
 # The demo serves each language under its own prefix (/en/, /zh-hant/), Simplified Chinese at /.
