@@ -106,9 +106,11 @@ def test_traditional_chinese_is_the_simplified_converted(directory):
         converted = by_id[(entry.msgctxt, entry.msgid)]
         if MANUAL in (converted.tcomment or ""):
             continue
-        assert converted.msgstr == convert(entry.msgstr, "s2tw"), entry.msgid
+        done = entry.translated() and "fuzzy" not in entry.flags
+        assert converted.msgstr == (convert(entry.msgstr, "s2tw") if done else ""), entry.msgid
         assert converted.msgstr_plural == {
-            index: convert(text, "s2tw") for index, text in entry.msgstr_plural.items()
+            index: convert(text, "s2tw") if done else ""
+            for index, text in entry.msgstr_plural.items()
         }, entry.msgid
 
 
