@@ -57,9 +57,12 @@ newest-venv:
 	$(NEWEST_VENV)/bin/python -c "import django, wagtail; print('Newest: Django', django.get_version(), 'Wagtail', wagtail.__version__)"
 
 # SQLite runs everything; the slow (wheel, fresh venv, docs), browser and search-server tests
-# run only here.
+# run only here. The browser tests run after the rest, on their own: they need committed data
+# (a live server), so the database is flushed after each; run alongside the others in a
+# process, they would leave the next tests without the rows the migrations made.
 test-sqlite: install
-	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_PARALLEL)
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser"
+	env -u DATABASE_URL $(PY) -m pytest $(PYTEST_PARALLEL) -m browser
 
 # PostgreSQL runs the database-facing suite again, with the newest Django and Wagtail, when a
 # server answers. The server outlives a run: a test database left by an earlier one may have
