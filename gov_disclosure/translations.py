@@ -91,11 +91,6 @@ def original_of(instance):
     return instance if pk == instance.pk else model._default_manager.get(pk=pk)
 
 
-def group_queryset(model, instance):
-    """Every member of ``instance``'s translation group (``instance`` included)."""
-    return model._default_manager.filter(translation_key=instance.translation_key)
-
-
 def in_main_language() -> bool:
     """Whether the active language is the site's main one (``LANGUAGE_CODE``), without a query."""
     from django.conf import settings
