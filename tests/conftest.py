@@ -107,6 +107,25 @@ def _fresh_workday_cache():
     workdays.clear_cache()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Counts of the rate limits outlive a test (they are in Redis, under this process's key
+    prefix): forget them, so that requests of an earlier test from 127.0.0.1 (a browser test's
+    live server) do not count against a later one."""
+    yield
+    from django.conf import settings
+    from django.core.cache import caches
+
+    cache = caches[settings.GOV_DISCLOSURE_RATE_LIMIT_CACHE]
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is None:
+        return
+    redis = client(write=True)
+    keys = list(redis.scan_iter(match=f"{cache.key_prefix}*", count=1000))
+    if keys:
+        redis.delete(*keys)
+
+
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.search_server)])
 def search_backend(request, db):
     """Runs a test on each search backend; ``search_backend.sync()`` before searching."""
