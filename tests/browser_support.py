@@ -7,6 +7,7 @@ and fail in CI.
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,6 +24,30 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 375, "height": 812},
 }
+
+
+@contextmanager
+def headless_chromium(path):
+    """Debian's Chromium, headless, for a ``with`` block.
+
+    While Playwright's sync API runs, an event loop is running in this thread, and Django then
+    keeps database connections per async context: a connection opened now would not be the
+    one the test database was set up on. So no database work happens while it runs; the
+    environment variable only quiets Django's async-safety check should a query slip in.
+    """
+    import pytest
+    from playwright.sync_api import sync_playwright
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(path), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                yield chromium
+            finally:
+                chromium.close()
 
 
 def in_ci():

@@ -61,25 +61,12 @@ def chromium_path():
 
 @pytest.fixture
 def browser(chromium_path, content):
-    """Chromium, started after the content is made and stopped before the database flush.
+    """Chromium, started after the content is made and stopped before the database flush
+    (see ``browser_support.headless_chromium`` on why no database work happens meanwhile)."""
+    from .browser_support import headless_chromium
 
-    While Playwright's sync API runs, an event loop is running in this thread, and Django then
-    keeps database connections per async context: a connection opened now would not be the
-    one the test database was set up on. So no database work happens while it runs; the
-    environment variable only quiets Django's async-safety check should a query slip in.
-    """
-    from playwright.sync_api import sync_playwright
-
-    from .browser_support import CHROMIUM_ARGS
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
+    with headless_chromium(chromium_path) as chromium:
+        yield chromium
 
 
 @pytest.fixture(params=["desktop", "phone"])

@@ -21,7 +21,7 @@ from django.test import TransactionTestCase, override_settings
 
 from gov_disclosure.display import COOKIE_NAME
 
-from .browser_support import CHROMIUM_ARGS, VIEWPORTS, screenshot
+from .browser_support import VIEWPORTS, headless_chromium, screenshot
 
 pytestmark = [
     pytest.mark.browser,
@@ -198,17 +198,9 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def browser(chromium_path, demo):
-    """One Chromium for the module (see ``conftest.browser`` on why no database work now)."""
-    from playwright.sync_api import sync_playwright
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(chromium_path), headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
+    """One Chromium for the module (see ``browser_support.headless_chromium``)."""
+    with headless_chromium(chromium_path) as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="module")
